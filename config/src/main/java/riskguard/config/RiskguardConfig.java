@@ -1,0 +1,25 @@
+package riskguard.config;
+
+import java.nio.file.Path;
+
+/**
+ * The whole configuration file, validated. Paths are absolute (relative ones in the file
+ * resolve against the file's directory). {@code rulesDir} null means the shipped rule
+ * package; {@code record} null means live sessions are not recorded.
+ */
+public record RiskguardConfig(
+    Path source,
+    GatewayConfig gateway,
+    AccountSelector accounts,
+    Path rulesDir,
+    Path database,
+    Path record,
+    TradingDay tradingDay,
+    PnlBasis pnlBasis,
+    int maxQuoteAgeSeconds,
+    RulesConfig rules) {
+
+  public static final String DEFAULT_DATABASE = "data/riskguard.db";
+  public static final PnlBasis DEFAULT_PNL_BASIS = PnlBasis.NET;
+  public static final int DEFAULT_MAX_QUOTE_AGE_SECONDS = 10;
+}

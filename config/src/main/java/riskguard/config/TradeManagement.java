@@ -1,0 +1,4 @@
+package riskguard.config;
+
+/** RULE-012: stop automation; either part may be null (not configured). */
+public record TradeManagement(AutoBreakeven autoBreakeven, TrailingStop trailingStop) {}
