@@ -1,0 +1,243 @@
+package riskguard.db;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The riskguard SQLite database: one connection, used by one thread at a time.
+ *
+ * <p>SQLite has a single writer, so every read and write goes through this object's lock,
+ * in order. A write runs in its own {@code BEGIN IMMEDIATE} transaction and is committed
+ * (and, with {@code synchronous=FULL}, on disk) before the repository method returns.
+ */
+public final class Database implements AutoCloseable {
+
+    static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    private static final String MIGRATIONS = "classpath:db/migration";
+
+    private final Path file;
+    private final Connection connection;
+    private final boolean readOnly;
+    private final DaemonLock daemonLock;
+    private final ReentrantLock access = new ReentrantLock();
+    private boolean closed;
+
+    private Database(Path file, Connection connection, boolean readOnly, DaemonLock daemonLock) {
+        this.file = file;
+        this.connection = connection;
+        this.readOnly = readOnly;
+        this.daemonLock = daemonLock;
+    }
+
+    /** Opens (creating it and its directories if needed) and migrates the database. */
+    public static Database open(Path file) {
+        return openWritable(file, null);
+    }
+
+    /**
+     * Like {@link #open}, but first takes the single-daemon lock on {@code <file>.lock}.
+     *
+     * @throws DatabaseLockedException when another daemon (in this or another process) holds it
+     */
+    public static Database openForDaemon(Path file) {
+        createParentDirectories(file);
+        DaemonLock lock = DaemonLock.acquire(file);
+        try {
+            return openWritable(file, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens an existing database for reading only, without migrating it and without the
+     * daemon lock — for {@code riskguard status} while the daemon runs.
+     */
+    public static Database openReadOnly(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new DatabaseException("database " + file + " does not exist (it is created when the daemon first starts)");
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        Connection connection = connect(file, config);
+        Database database = new Database(file, connection, true, null);
+        try {
+            database.requireSchema();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return database;
+    }
+
+    private static Database openWritable(Path file, DaemonLock lock) {
+        createParentDirectories(file);
+        SQLiteConfig config = writableConfig();
+        migrate(file, config);
+        return new Database(file, connect(file, config), false, lock);
+    }
+
+    private static SQLiteConfig writableConfig() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // FULL: a committed transaction is fsynced, so an acknowledged enforcement
+        // survives kill -9 and power loss, not just a clean shutdown.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.enforceForeignKeys(true);
+        return config;
+    }
+
+    private static void migrate(Path file, SQLiteConfig config) {
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl(url(file));
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations(MIGRATIONS)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new DatabaseException("cannot migrate database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection connect(Path file, SQLiteConfig config) {
+        try {
+            return config.createConnection(url(file));
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot open database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String url(Path file) {
+        return "jdbc:sqlite:" + file.toAbsolutePath();
+    }
+
+    private static void createParentDirectories(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new DatabaseException("cannot create directory " + parent + " for database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void requireSchema() {
+        boolean migrated = read("check the schema", c -> {
+            try (Statement statement = c.createStatement();
+                 var rows = statement.executeQuery(
+                         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'")) {
+                return rows.next() && rows.getInt(1) == 1;
+            }
+        });
+        if (!migrated) {
+            throw new DatabaseException("database " + file + " has no riskguard schema (it is created when the daemon first starts)");
+        }
+    }
+
+    /** The database file as given when opening. */
+    public Path file() {
+        return file;
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /** Runs {@code work} in one immediate transaction and commits it before returning. */
+    <T> T write(String what, SqlWork<T> work) {
+        if (readOnly) {
+            throw new DatabaseException("cannot " + what + ": database " + file + " is open read-only");
+        }
+        access.lock();
+        try {
+            requireOpen(what);
+            execute("BEGIN IMMEDIATE");
+            try {
+                T result = work.run(connection);
+                execute("COMMIT");
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackAfter(e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot " + what + " in database " + file + ": " + e.getMessage(), e);
+        } finally {
+            access.unlock();
+        }
+    }
+
+    /** Runs {@code work} as a read; each statement sees a consistent snapshot. */
+    <T> T read(String what, SqlWork<T> work) {
+        access.lock();
+        try {
+            requireOpen(what);
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot " + what + " in database " + file + ": " + e.getMessage(), e);
+        } finally {
+            access.unlock();
+        }
+    }
+
+    private void requireOpen(String what) {
+        if (closed) {
+            throw new DatabaseException("cannot " + what + ": database " + file + " is closed");
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private void rollbackAfter(Exception failure) {
+        try {
+            execute("ROLLBACK");
+        } catch (SQLException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
+    }
+
+    /** Closes the connection and releases the daemon lock, if held. Idempotent. */
+    @Override
+    public void close() {
+        access.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                connection.close();
+            } finally {
+                if (daemonLock != null) {
+                    daemonLock.close();
+                }
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot close database " + file + ": " + e.getMessage(), e);
+        } finally {
+            access.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Database[" + file + (readOnly ? ", read-only" : "") + (daemonLock != null ? ", daemon" : "") + "]";
+    }
+}

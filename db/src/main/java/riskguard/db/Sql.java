@@ -1,0 +1,69 @@
+package riskguard.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The few JDBC shapes the repositories use, with statements and results always closed. */
+final class Sql {
+
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private Sql() {
+    }
+
+    static <T> List<T> list(Connection c, String sql, Binder binder, RowMapper<T> mapper) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            binder.bind(select);
+            try (ResultSet rows = select.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+                return List.copyOf(result);
+            }
+        }
+    }
+
+    static <T> Optional<T> first(Connection c, String sql, Binder binder, RowMapper<T> mapper) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            binder.bind(select);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE and returns how many rows it changed. */
+    static int update(Connection c, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            binder.bind(statement);
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Runs an INSERT … RETURNING id and returns the new row's id. */
+    static long insertReturningId(Connection c, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(sql + " RETURNING id")) {
+            binder.bind(insert);
+            try (ResultSet rows = insert.executeQuery()) {
+                if (!rows.next()) {
+                    throw new SQLException("insert returned no id: " + sql);
+                }
+                return rows.getLong(1);
+            }
+        }
+    }
+}

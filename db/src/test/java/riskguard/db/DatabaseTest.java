@@ -1,0 +1,153 @@
+package riskguard.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void openCreatesDirectoriesAndEveryTable() {
+        Path file = dir.resolve("nested/data/riskguard.db");
+        try (Database database = Database.open(file)) {
+            assertThat(file).isRegularFile();
+            assertThat(tables(database)).contains("lockouts", "audit_log", "decisions", "day_pnl",
+                    "trades_seen", "reset_marks", "contracts", "rule_packages", "flyway_schema_history");
+        }
+    }
+
+    @Test
+    void connectionIsWalWithFullSyncForeignKeysAndBusyTimeout() {
+        try (Database database = Database.open(dir.resolve("riskguard.db"))) {
+            assertThat(pragma(database, "journal_mode")).isEqualTo("wal");
+            assertThat(pragma(database, "synchronous")).isEqualTo("2");
+            assertThat(pragma(database, "foreign_keys")).isEqualTo("1");
+            assertThat(pragma(database, "busy_timeout")).isEqualTo(String.valueOf(Database.BUSY_TIMEOUT_MILLIS));
+        }
+    }
+
+    @Test
+    void reopeningAnExistingDatabaseKeepsItsDataAndDoesNotMigrateAgain() {
+        Path file = dir.resolve("riskguard.db");
+        LocalDate day = LocalDate.parse("2026-11-24");
+        try (Database database = Database.open(file)) {
+            assertThat(new ResetMarkRepository(database).markIfFirst(7, day, Instant.parse("2026-11-24T22:00:00Z"))).isTrue();
+        }
+        try (Database database = Database.open(file)) {
+            assertThat(new ResetMarkRepository(database).lastResetDay(7)).contains(day);
+            assertThat(migrationsApplied(database)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void readOnlyDatabaseReadsButRefusesWritesByName() {
+        Path file = dir.resolve("riskguard.db");
+        LocalDate day = LocalDate.parse("2026-11-24");
+        try (Database database = Database.open(file)) {
+            new ResetMarkRepository(database).markIfFirst(7, day, Instant.parse("2026-11-24T22:00:00Z"));
+        }
+        try (Database readOnly = Database.openReadOnly(file)) {
+            ResetMarkRepository marks = new ResetMarkRepository(readOnly);
+            assertThat(readOnly.isReadOnly()).isTrue();
+            assertThat(marks.lastResetDay(7)).contains(day);
+            assertThatThrownBy(() -> marks.markIfFirst(8, day, Instant.EPOCH))
+                    .isInstanceOf(DatabaseException.class)
+                    .hasMessageContaining(file.toString())
+                    .hasMessageContaining("read-only");
+        }
+    }
+
+    @Test
+    void readOnlyOpenOfAMissingDatabaseSaysSo() {
+        Path file = dir.resolve("missing.db");
+        assertThatThrownBy(() -> Database.openReadOnly(file))
+                .isInstanceOf(DatabaseException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("does not exist");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void readOnlyOpenOfAFileWithoutOurSchemaSaysSo() throws Exception {
+        Path file = dir.resolve("empty.db");
+        Files.createFile(file);
+        assertThatThrownBy(() -> Database.openReadOnly(file))
+                .isInstanceOf(DatabaseException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("no riskguard schema");
+    }
+
+    @Test
+    void useAfterCloseIsAClearError() {
+        Path file = dir.resolve("riskguard.db");
+        Database database = Database.open(file);
+        database.close();
+        database.close();
+        assertThatThrownBy(() -> new ResetMarkRepository(database).lastResetDay(1))
+                .isInstanceOf(DatabaseException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("closed");
+    }
+
+    @Test
+    void auditLogRefusesUpdatesAndDeletes() {
+        try (Database database = Database.open(dir.resolve("riskguard.db"))) {
+            new AuditLog(database).append(new AuditRow("d-1", Instant.EPOCH, 1, "RULE-003", "CLOSE_ALL",
+                    null, null, null, null, null, null, "loss", null, AuditPhase.DECIDED, null, null));
+            assertThatThrownBy(() -> database.write("tamper", c -> execute(c, "UPDATE audit_log SET reason = 'x'")))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> database.write("tamper", c -> execute(c, "DELETE FROM audit_log")))
+                    .hasMessageContaining("append-only");
+        }
+    }
+
+    private static int execute(java.sql.Connection c, String sql) throws java.sql.SQLException {
+        try (Statement statement = c.createStatement()) {
+            return statement.executeUpdate(sql);
+        }
+    }
+
+    static List<String> tables(Database database) {
+        return database.read("list tables", c -> {
+            try (Statement statement = c.createStatement();
+                 var rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+                List<String> names = new ArrayList<>();
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+                return names;
+            }
+        });
+    }
+
+    private static String pragma(Database database, String name) {
+        return database.read("read pragma " + name, c -> {
+            try (Statement statement = c.createStatement(); var rows = statement.executeQuery("PRAGMA " + name)) {
+                rows.next();
+                return rows.getString(1);
+            }
+        });
+    }
+
+    private static int migrationsApplied(Database database) {
+        return database.read("count migrations", c -> {
+            try (Statement statement = c.createStatement();
+                 var rows = statement.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success = 1")) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        });
+    }
+}
