@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.Set;
 final class Section {
 
   private final Map<String, YamlNode.Entry> entries;
+  private final Set<String> suggestedKeys;
   private final String path;
   private final int line;
   private final int column;
@@ -27,12 +29,14 @@ final class Section {
 
   private Section(
       Map<String, YamlNode.Entry> entries,
+      Set<String> suggestedKeys,
       String path,
       int line,
       int column,
       ValueParser values,
       boolean enforceRequired) {
     this.entries = entries;
+    this.suggestedKeys = suggestedKeys;
     this.path = path;
     this.line = line;
     this.column = column;
@@ -47,30 +51,32 @@ final class Section {
   static Section open(
       YamlNode node, String path, int line, int column, ValueParser values, List<String> keys) {
     Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+    Set<String> suggestedKeys = new HashSet<>();
     if (node instanceof YamlNode.Mapping mapping) {
       for (YamlNode.Entry entry : mapping.entries()) {
         if (keys.contains(entry.key())) {
           entries.put(entry.key(), entry);
-        } else {
-          values.error(entry.line(), entry.column(), join(path, entry.key()), unknownKey(entry.key(), keys));
+          continue;
+        }
+        String nearest = KeySuggestion.nearest(entry.key(), keys);
+        String message =
+            nearest != null
+                ? "unknown key `" + entry.key() + "`; did you mean `" + nearest + "`?"
+                : "unknown key `" + entry.key() + "`; valid keys: " + String.join(", ", keys);
+        values.error(entry.line(), entry.column(), join(path, entry.key()), message);
+        if (nearest != null) {
+          suggestedKeys.add(nearest);
         }
       }
     } else if (!isNull(node)) {
       values.error(node, path, "expected a mapping of keys (" + String.join(", ", keys) + "), found " + node.describe());
     }
-    return new Section(entries, path, line, column, values, true);
-  }
-
-  private static String unknownKey(String key, List<String> keys) {
-    String nearest = KeySuggestion.nearest(key, keys);
-    return nearest != null
-        ? "unknown key `" + key + "`; did you mean `" + nearest + "`?"
-        : "unknown key `" + key + "`; valid keys: " + String.join(", ", keys);
+    return new Section(entries, suggestedKeys, path, line, column, values, true);
   }
 
   /** The same section, reporting missing required keys only when {@code enforce} is true. */
   Section enforcingRequired(boolean enforce) {
-    return new Section(entries, path, line, column, values, enforce);
+    return new Section(entries, suggestedKeys, path, line, column, values, enforce);
   }
 
   String path() {
@@ -100,9 +106,12 @@ final class Section {
     return has(key) ? entries.get(key).value() : null;
   }
 
-  /** Reports that the section needs {@code key}, unless the section is not enforced. */
+  /**
+   * Reports that the section needs {@code key}, unless the section is not enforced or a
+   * mistyped key already reported points at it.
+   */
   void reportMissing(String key, String hint) {
-    if (enforceRequired) {
+    if (enforceRequired && !suggestedKeys.contains(key)) {
       values.error(line, column, path(key), "missing; " + hint);
     }
   }

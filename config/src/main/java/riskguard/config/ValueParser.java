@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  */
 final class ValueParser {
 
-  private static final Pattern VARIABLE = Pattern.compile("\\$\\$|\\$\\{([^}]*)}");
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\$\\{|\\$\\{([^}]*)}");
   private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
   private static final String DAY_WORDS = "MON, TUE, WED, THU, FRI, SAT, SUN";
@@ -71,8 +71,8 @@ final class ValueParser {
     boolean complete = true;
     while (matcher.find()) {
       String replacement;
-      if (matcher.group().equals("$$")) {
-        replacement = "$";
+      if (matcher.group(1) == null) {
+        replacement = "${";
       } else {
         String name = matcher.group(1);
         if (!VARIABLE_NAME.matcher(name).matches()) {
