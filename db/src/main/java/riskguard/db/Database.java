@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteConfig;
@@ -29,6 +30,8 @@ public final class Database implements AutoCloseable {
     private final boolean readOnly;
     private final DaemonLock daemonLock;
     private final ReentrantLock access = new ReentrantLock();
+    /** How many writes of the lock-holding thread are under way; above 0 a transaction is open. */
+    private int transactionDepth;
     private boolean closed;
 
     private Database(Path file, Connection connection, boolean readOnly, DaemonLock daemonLock) {
@@ -156,7 +159,29 @@ public final class Database implements AutoCloseable {
         return readOnly;
     }
 
-    /** Runs {@code work} in one immediate transaction and commits it before returning. */
+    /**
+     * Runs {@code work} atomically: every repository write inside it joins one transaction,
+     * committed when {@code work} returns and rolled back when it throws. For changes that
+     * must not be half-done after a crash, e.g. recording a trade and the day's P&L it moves.
+     *
+     * @param what what the work does, for error messages ("record trade 101 of account 536")
+     */
+    public <T> T inTransaction(String what, Supplier<T> work) {
+        return write(what, c -> work.get());
+    }
+
+    /** {@link #inTransaction(String, Supplier)} for work without a result. */
+    public void inTransaction(String what, Runnable work) {
+        write(what, c -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code work} in one immediate transaction and commits it before returning; inside
+     * an enclosing transaction of this thread it joins that one instead.
+     */
     <T> T write(String what, SqlWork<T> work) {
         if (readOnly) {
             throw new DatabaseException("cannot " + what + ": database " + file + " is open read-only");
@@ -164,9 +189,12 @@ public final class Database implements AutoCloseable {
         access.lock();
         try {
             requireOpen(what);
+            if (transactionDepth > 0) {
+                return joined(work);
+            }
             execute("BEGIN IMMEDIATE");
             try {
-                T result = work.run(connection);
+                T result = joined(work);
                 execute("COMMIT");
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -177,6 +205,15 @@ public final class Database implements AutoCloseable {
             throw new DatabaseException("cannot " + what + " in database " + file + ": " + e.getMessage(), e);
         } finally {
             access.unlock();
+        }
+    }
+
+    private <T> T joined(SqlWork<T> work) throws SQLException {
+        transactionDepth++;
+        try {
+            return work.run(connection);
+        } finally {
+            transactionDepth--;
         }
     }
 

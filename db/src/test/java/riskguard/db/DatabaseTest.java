@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseTest {
 
+    private static final LocalDate DAY = LocalDate.parse("2026-11-24");
+
     @TempDir
     Path dir;
 
@@ -99,6 +101,42 @@ class DatabaseTest {
                 .isInstanceOf(DatabaseException.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("closed");
+    }
+
+    @Test
+    void aTransactionCommitsAllItsWritesTogether() {
+        Path file = dir.resolve("riskguard.db");
+        TradeRow trade = new TradeRow(536, 101, DAY, Instant.parse("2026-11-24T15:00:00Z"), "CON.F.US.MNQ.Z25",
+                -450.0, 0.74, false);
+        DayPnlRow pnl = new DayPnlRow(536, DAY, -450.74, 0.74, 1, trade.ts());
+        try (Database database = Database.open(file)) {
+            boolean counted = database.inTransaction("count trade 101", () -> {
+                boolean isNew = new TradeRepository(database).recordIfNew(trade);
+                new DayPnlRepository(database).upsert(pnl);
+                return isNew;
+            });
+            assertThat(counted).isTrue();
+        }
+        try (Database database = Database.open(file)) {
+            assertThat(new TradeRepository(database).forDay(536, DAY)).containsExactly(trade);
+            assertThat(new DayPnlRepository(database).get(536, DAY)).contains(pnl);
+        }
+    }
+
+    @Test
+    void aTransactionThatFailsLeavesNothingBehind() {
+        Path file = dir.resolve("riskguard.db");
+        TradeRow trade = new TradeRow(536, 101, DAY, Instant.parse("2026-11-24T15:00:00Z"), "CON.F.US.MNQ.Z25",
+                -450.0, 0.74, false);
+        try (Database database = Database.open(file)) {
+            assertThatThrownBy(() -> database.inTransaction("count trade 101", () -> {
+                new TradeRepository(database).recordIfNew(trade);
+                throw new IllegalStateException("crashed before the P&L was stored");
+            })).isInstanceOf(IllegalStateException.class);
+
+            assertThat(new TradeRepository(database).forDay(536, DAY)).isEmpty();
+            assertThat(new TradeRepository(database).recordIfNew(trade)).as("the trade is still new").isTrue();
+        }
     }
 
     @Test
