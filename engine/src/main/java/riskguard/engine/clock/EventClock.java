@@ -1,0 +1,45 @@
+package riskguard.engine.clock;
+
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.kie.api.time.SessionPseudoClock;
+
+/**
+ * A session's clock: Drools' pseudo clock, moved by event time. It starts at the first
+ * event (the pseudo clock starts at 0) and never goes back: a late event leaves it where it
+ * is. In the live daemon heartbeat ticks move it while no event arrives.
+ */
+public final class EventClock {
+
+  private final SessionPseudoClock pseudoClock;
+  private boolean started;
+
+  public EventClock(SessionPseudoClock pseudoClock) {
+    this.pseudoClock = pseudoClock;
+  }
+
+  /** True once the first event has set the clock. */
+  public boolean started() {
+    return started;
+  }
+
+  public long nowMillis() {
+    return pseudoClock.getCurrentTime();
+  }
+
+  public Instant now() {
+    return Instant.ofEpochMilli(pseudoClock.getCurrentTime());
+  }
+
+  /** Moves the clock forward to {@code time}; false (and no move) when {@code time} is not later. */
+  public boolean advanceTo(Instant time) {
+    long target = time.toEpochMilli();
+    long current = pseudoClock.getCurrentTime();
+    if (started && target <= current) {
+      return false;
+    }
+    started = true;
+    pseudoClock.advanceTime(target - current, TimeUnit.MILLISECONDS);
+    return true;
+  }
+}

@@ -1,0 +1,119 @@
+package riskguard.engine.model;
+
+import java.time.Instant;
+
+/**
+ * A working order (status open or pending). Orders reaching a final status (filled,
+ * cancelled, expired, rejected) leave working memory, so a rule sees only orders that can
+ * still fill.
+ */
+public final class Order {
+
+  private final long id;
+  private final long accountId;
+  private final String contractId;
+  private String root;
+  private OrderStatus status;
+  private OrderType type;
+  private OrderSide side;
+  private int size;
+  private Double limitPrice;
+  private Double stopPrice;
+  private Instant createdAt;
+  private Instant updatedAt;
+  private final Instant seenAt;
+
+  public Order(long id, long accountId, String contractId, String root, Instant seenAt) {
+    this.id = id;
+    this.accountId = accountId;
+    this.contractId = contractId;
+    this.root = root;
+    this.seenAt = seenAt;
+  }
+
+  public long getId() {
+    return id;
+  }
+
+  public long getAccountId() {
+    return accountId;
+  }
+
+  public String getContractId() {
+    return contractId;
+  }
+
+  public String getRoot() {
+    return root;
+  }
+
+  public OrderStatus getStatus() {
+    return status;
+  }
+
+  public OrderType getType() {
+    return type;
+  }
+
+  public OrderSide getSide() {
+    return side;
+  }
+
+  public int getSize() {
+    return size;
+  }
+
+  /** Null unless a limit order. */
+  public Double getLimitPrice() {
+    return limitPrice;
+  }
+
+  /** Null unless a stop order. */
+  public Double getStopPrice() {
+    return stopPrice;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  /** Session-clock time when the engine first saw the order. */
+  public Instant getSeenAt() {
+    return seenAt;
+  }
+
+  /** Engine only: the order as the latest order event shows it. */
+  public void update(
+      OrderStatus status,
+      OrderType type,
+      OrderSide side,
+      int size,
+      Double limitPrice,
+      Double stopPrice,
+      Instant createdAt,
+      Instant updatedAt) {
+    this.status = status;
+    this.type = type;
+    this.side = side;
+    this.size = size;
+    this.limitPrice = limitPrice;
+    this.stopPrice = stopPrice;
+    this.createdAt = createdAt;
+    this.updatedAt = updatedAt;
+  }
+
+  /** Engine only: contract metadata arrived and names the root. */
+  public void setRoot(String root) {
+    this.root = root;
+  }
+
+  @Override
+  public String toString() {
+    return "Order[" + id + " " + contractId + " " + status + " " + type + " " + side + " " + size
+        + (stopPrice != null ? " stop " + stopPrice : "") + (limitPrice != null ? " limit " + limitPrice : "") + "]";
+  }
+}

@@ -1,0 +1,372 @@
+package riskguard.engine.session;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+import riskguard.config.TradingDay;
+import riskguard.engine.clock.EventClock;
+import riskguard.engine.enforcement.Decision;
+import riskguard.engine.enforcement.EnforcementService;
+import riskguard.engine.event.AccountEvent;
+import riskguard.engine.event.ContractEvent;
+import riskguard.engine.event.InputEvent;
+import riskguard.engine.event.OrderEvent;
+import riskguard.engine.event.PositionEvent;
+import riskguard.engine.event.QuoteEvent;
+import riskguard.engine.event.TradeEvent;
+import riskguard.engine.model.Account;
+import riskguard.engine.model.Contract;
+import riskguard.engine.model.CurrentTradingDay;
+import riskguard.engine.model.Lockout;
+import riskguard.engine.model.Now;
+import riskguard.engine.model.Order;
+import riskguard.engine.model.Position;
+import riskguard.engine.model.SymbolRoots;
+import riskguard.engine.model.Trade;
+
+/**
+ * One account's rule session: a Drools session on a pseudo clock, fed that account's
+ * events in order on one thread. Each event goes through the same named steps:
+ * {@link #advanceClock} (rolling the trading day at the reset) → {@link #applyToFacts}
+ * (updating facts in place, valuing positions) → {@link #fireAndEnforce}. Not thread-safe:
+ * the engine gives each session its own queue.
+ */
+public final class AccountSession implements AutoCloseable {
+
+  /** Properties a quote changes on a position: rules that do not read them are not re-evaluated. */
+  private static final String[] VALUATION = {"valued", "mark", "unrealizedPnl", "profitTicks", "quoteTime"};
+
+  private static final String[] POSITION_CHANGE = {
+    "type", "size", "signedSize", "averagePrice", "openedAt", "changedAt",
+    "valued", "mark", "unrealizedPnl", "profitTicks", "quoteTime"
+  };
+
+  private static final String[] ORDER_CHANGE = {
+    "status", "type", "side", "size", "limitPrice", "stopPrice", "createdAt", "updatedAt"
+  };
+
+  /** Safety bound on fire/complete rounds for one event; rules that loop stop here. */
+  private static final int MAX_ROUNDS = 16;
+
+  private final long accountId;
+  private final KieSession session;
+  private final EventClock clock;
+  private final SessionFacts facts;
+  private final DecisionChannel channel;
+  private final EnforcementService enforcement;
+  private final TradingDay tradingDay;
+  private final Function<String, Contract> contracts;
+  private final Function<String, QuoteEvent> quotes;
+  private final Map<Long, Held> trades = new HashMap<>();
+
+  private final Now now = new Now(Instant.EPOCH);
+  private final FactHandle nowHandle;
+  private CurrentTradingDay day;
+  private FactHandle dayHandle;
+  private Account account;
+  private FactHandle accountHandle;
+  private volatile Instant lastReset;
+  private volatile List<Lockout> lockoutSnapshot = List.of();
+
+  private record Held(Trade trade, FactHandle handle) {}
+
+  AccountSession(
+      long accountId,
+      RulePackage rules,
+      EngineSettings settings,
+      Function<String, Contract> contracts,
+      Function<String, QuoteEvent> quotes,
+      EnforcementService enforcement,
+      Supplier<String> decisionIds) {
+    this.accountId = accountId;
+    this.tradingDay = settings.tradingDay();
+    this.contracts = contracts;
+    this.quotes = quotes;
+    this.enforcement = enforcement;
+    this.session = rules.newSession();
+    this.clock = new EventClock(session.getSessionClock());
+    this.facts = new SessionFacts(session);
+    this.channel = new DecisionChannel(accountId, facts, new DecisionChannel.SessionTime() {
+      @Override
+      public Instant now() {
+        return clock.now();
+      }
+
+      @Override
+      public Instant nextReset() {
+        return day != null ? day.getNextReset() : tradingDay.nextResetAfter(clock.now());
+      }
+    }, decisionIds);
+    rules.bindDecisions(session, channel);
+    this.nowHandle = session.insert(now);
+    session.insert(settings.risk());
+    settings.ruleSections().forEach(session::insert);
+  }
+
+  public long accountId() {
+    return accountId;
+  }
+
+  /** The instant of the last daily reset this session performed (null before its first event). */
+  public Instant lastReset() {
+    return lastReset;
+  }
+
+  /** The lockouts now holding, as of the last event processed. */
+  public List<Lockout> lockouts() {
+    return lockoutSnapshot;
+  }
+
+  /** Session-clock time. */
+  public Instant now() {
+    return clock.now();
+  }
+
+  /**
+   * Puts persisted state back before the first event: the last reset performed (so a reset
+   * missed while the daemon was down is caught up at the first event) and the lockouts.
+   */
+  void restore(Instant lastReset, List<Lockout> lockouts) {
+    this.lastReset = lastReset;
+    lockouts.forEach(facts::insertLockout);
+    lockoutSnapshot = facts.lockouts();
+  }
+
+  /** The event path for one event: clock, facts, rules, enforcement. */
+  void process(InputEvent event) {
+    if (event instanceof QuoteEvent quote && !facts.holds(quote.contractId())) {
+      return;
+    }
+    advanceClock(event.ts());
+    applyToFacts(event);
+    fireAndEnforce();
+  }
+
+  /**
+   * The daemon reports how an action went. A failed action's pending enforcement is removed,
+   * so the rule that decided it may decide again; a successful one stays pending until working
+   * memory shows its effect (the position flat, the order gone).
+   */
+  void enforcementResult(String decisionId, boolean success) {
+    if (!success && facts.removeEnforcement(decisionId)) {
+      fireAndEnforce();
+    }
+  }
+
+  /**
+   * Moves the clock to {@code time} (never back). The first event opens the trading day and
+   * catches up a reset missed while the daemon was down; crossing a reset moves the clock to
+   * the reset instant, rolls the day and lets the rules react there, once per trading day.
+   */
+  private void advanceClock(Instant time) {
+    if (!clock.started()) {
+      clock.advanceTo(time);
+      openTradingDay(time);
+      return;
+    }
+    while (day != null && !time.isBefore(day.getNextReset()) && time.isAfter(clock.now())) {
+      Instant reset = day.getNextReset();
+      moveClock(reset);
+      rollTradingDay(reset);
+      fireAndEnforce();
+    }
+    moveClock(time);
+  }
+
+  private void moveClock(Instant time) {
+    if (clock.advanceTo(time)) {
+      now.set(clock.now());
+      session.update(nowHandle, now, "instant");
+    }
+  }
+
+  private void openTradingDay(Instant time) {
+    now.set(clock.now());
+    session.update(nowHandle, now, "instant");
+    Instant start = tradingDay.currentDayStart(time);
+    day = new CurrentTradingDay(tradingDay.tradingDateOf(time), start, tradingDay.nextResetAfter(time));
+    dayHandle = session.insert(day);
+    if (lastReset == null || lastReset.isBefore(start)) {
+      lastReset = start;
+    }
+  }
+
+  private void rollTradingDay(Instant reset) {
+    LocalDate date = tradingDay.tradingDateOf(reset);
+    day.roll(date, reset, tradingDay.nextResetAfter(reset));
+    session.update(dayHandle, day);
+    lastReset = reset;
+    forgetTradesBefore(date.minusDays(1));
+  }
+
+  private void applyToFacts(InputEvent event) {
+    if (event instanceof QuoteEvent quote) {
+      value(facts.position(quote.contractId()), quote, true);
+    } else if (event instanceof PositionEvent position) {
+      applyPosition(position);
+    } else if (event instanceof OrderEvent order) {
+      applyOrder(order);
+    } else if (event instanceof TradeEvent trade) {
+      applyTrade(trade);
+    } else if (event instanceof AccountEvent account) {
+      applyAccount(account);
+    } else if (event instanceof ContractEvent contract) {
+      applyContract(contract.contract());
+    }
+  }
+
+  private void applyAccount(AccountEvent event) {
+    boolean canTrade = event.canTrade() == null || event.canTrade();
+    if (account == null) {
+      account = new Account(event.accountId(), event.name(), canTrade);
+      accountHandle = session.insert(account);
+    } else {
+      account.update(event.name(), canTrade);
+      session.update(accountHandle, account, "name", "canTrade");
+    }
+  }
+
+  private void applyPosition(PositionEvent event) {
+    String contractId = event.contractId();
+    if (event.size() <= 0) {
+      facts.removePosition(contractId);
+      return;
+    }
+    Position position = facts.position(contractId);
+    boolean isNew = position == null;
+    if (isNew) {
+      position = new Position(accountId, contractId, rootOf(contractId));
+    }
+    position.update(event.type(), event.size(), event.averagePrice(), event.openedAt(), clock.now());
+    QuoteEvent quote = quotes.apply(contractId);
+    if (isNew) {
+      if (quote != null) {
+        value(position, quote, false);
+      }
+      facts.insertPosition(position);
+    } else {
+      if (quote != null) {
+        value(position, quote, false);
+      }
+      facts.updatePosition(position, POSITION_CHANGE);
+    }
+  }
+
+  private void applyOrder(OrderEvent event) {
+    if (!event.status().isWorking()) {
+      facts.removeOrder(event.orderId());
+      return;
+    }
+    Order order = facts.order(event.orderId());
+    boolean isNew = order == null;
+    if (isNew) {
+      order = new Order(event.orderId(), accountId, event.contractId(), rootOf(event.contractId()), clock.now());
+    }
+    order.update(event.status(), event.type(), event.side(), event.size(), event.limitPrice(), event.stopPrice(),
+        event.createdAt(), event.updatedAt());
+    if (isNew) {
+      facts.insertOrder(order);
+    } else {
+      facts.updateOrder(order, ORDER_CHANGE);
+    }
+  }
+
+  /**
+   * Inserts a fill once: the same trade id again is ignored, unless it voids (or un-voids)
+   * the trade, which replaces it.
+   */
+  private void applyTrade(TradeEvent event) {
+    Held seen = trades.get(event.tradeId());
+    if (seen != null) {
+      if (seen.trade().voided() == event.voided()) {
+        return;
+      }
+      session.delete(seen.handle());
+    }
+    Trade trade = new Trade(event.tradeId(), accountId, event.contractId(), rootOf(event.contractId()),
+        event.time(), event.price(), event.pnl(), event.fees(), event.side(), event.size(), event.voided(),
+        event.orderId(), tradingDay.tradingDateOf(event.time()));
+    trades.put(event.tradeId(), new Held(trade, session.insert(trade)));
+  }
+
+  /** Metadata arrived: positions and orders in the contract learn their root and value. */
+  private void applyContract(Contract contract) {
+    Position position = facts.position(contract.id());
+    if (position != null) {
+      position.setRoot(contract.root());
+      QuoteEvent quote = quotes.apply(contract.id());
+      if (quote != null) {
+        value(position, quote, false);
+      }
+      facts.updatePosition(position, "root", "valued", "mark", "unrealizedPnl", "profitTicks", "quoteTime");
+    }
+    for (SessionFacts.Held<Order> held : facts.orders()) {
+      if (held.fact().getContractId().equals(contract.id())) {
+        held.fact().setRoot(contract.root());
+        facts.updateOrder(held.fact(), "root");
+      }
+    }
+  }
+
+  /** Values a position at the quote's mark (last price, else the side's closing price). */
+  private void value(Position position, QuoteEvent quote, boolean update) {
+    if (position == null) {
+      return;
+    }
+    Contract contract = contracts.apply(position.getContractId());
+    Double mark = markOf(quote, position);
+    if (contract == null || mark == null) {
+      return;
+    }
+    position.revalue(mark, quote.quoteTime() != null ? quote.quoteTime() : quote.ts(), contract);
+    if (update) {
+      facts.updatePosition(position, VALUATION);
+    }
+  }
+
+  private static Double markOf(QuoteEvent quote, Position position) {
+    if (quote.lastPrice() != null) {
+      return quote.lastPrice();
+    }
+    return position.getSignedSize() > 0 ? quote.bestBid() : quote.bestAsk();
+  }
+
+  private String rootOf(String contractId) {
+    Contract contract = contracts.apply(contractId);
+    return contract != null ? contract.root() : SymbolRoots.fromContractId(contractId);
+  }
+
+  /**
+   * Fires the rules and enforces what they decided; repeats while pending enforcements
+   * complete, so a rule guarded by one can look again in the same event.
+   */
+  private void fireAndEnforce() {
+    facts.completeSatisfied();
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      session.fireAllRules();
+      List<Decision> decisions = channel.drain();
+      if (!decisions.isEmpty()) {
+        lockoutSnapshot = facts.lockouts();
+        enforcement.enforce(decisions);
+      }
+      if (!facts.completeSatisfied()) {
+        return;
+      }
+    }
+  }
+
+  private void forgetTradesBefore(LocalDate oldest) {
+    trades.values().removeIf(held -> held.trade().tradingDay().isBefore(oldest));
+  }
+
+  @Override
+  public void close() {
+    session.dispose();
+  }
+}

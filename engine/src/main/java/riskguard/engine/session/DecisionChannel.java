@@ -1,0 +1,161 @@
+package riskguard.engine.session;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import riskguard.engine.enforcement.Action;
+import riskguard.engine.enforcement.Decision;
+import riskguard.engine.model.Enforcement;
+import riskguard.engine.model.Lockout;
+import riskguard.engine.model.LockoutKind;
+import riskguard.engine.model.Position;
+
+/**
+ * How a rule says what must happen: the global {@code decisions} of every rule package
+ * ({@code global riskguard.engine.session.DecisionChannel decisions;}). A consequence calls
+ * one method per action; nothing is done here except recording the {@link Decision} (at the
+ * session-clock time) and keeping working memory honest about it: position and order
+ * actions insert a pending {@link Enforcement}, lockouts insert or remove the
+ * {@link Lockout} fact. The engine hands the recorded decisions to the enforcement service
+ * after the rules have fired.
+ */
+public final class DecisionChannel {
+
+  static final String GLOBAL = "decisions";
+
+  private final long accountId;
+  private final SessionFacts facts;
+  private final SessionTime time;
+  private final Supplier<String> ids;
+  private final List<Decision> recorded = new ArrayList<>();
+
+  /** The parts of the session the channel reads: clock and trading day. */
+  interface SessionTime {
+    Instant now();
+
+    Instant nextReset();
+  }
+
+  DecisionChannel(long accountId, SessionFacts facts, SessionTime time, Supplier<String> ids) {
+    this.accountId = accountId;
+    this.facts = facts;
+    this.time = time;
+    this.ids = ids;
+  }
+
+  public void closePosition(String rule, String contractId, String reason) {
+    Decision decision = decide(rule, Action.CLOSE_POSITION, reason).withContract(contractId);
+    pending(decision, contractId, null, 0);
+  }
+
+  /** Closes {@code contracts} of the position (a partial close). */
+  public void reducePosition(String rule, String contractId, int contracts, String reason) {
+    Position position = facts.position(contractId);
+    int remaining = position == null ? 0 : Math.max(position.getSize() - contracts, 0);
+    Decision decision = decide(rule, Action.REDUCE_POSITION, reason).withContract(contractId).withSize(contracts);
+    pending(decision, contractId, null, remaining);
+  }
+
+  public void closeAll(String rule, String reason) {
+    pending(decide(rule, Action.CLOSE_ALL, reason), null, null, 0);
+  }
+
+  public void cancelOrder(String rule, long orderId, String reason) {
+    Decision decision = decide(rule, Action.CANCEL_ORDER, reason).withOrder(orderId);
+    pending(decision, null, orderId, 0);
+  }
+
+  public void cancelAllOrders(String rule, String reason) {
+    pending(decide(rule, Action.CANCEL_ALL_ORDERS, reason), null, null, 0);
+  }
+
+  /** Locks the account out until the next daily reset. */
+  public void lockOutUntilReset(String rule, String reason) {
+    lockOut(rule, LockoutKind.UNTIL_RESET, null, time.nextReset(), reason);
+  }
+
+  /** Locks the account out until {@code until} (e.g. the next session start). */
+  public void lockOutUntil(String rule, Instant until, String reason) {
+    lockOut(rule, LockoutKind.UNTIL_TIME, null, until, reason);
+  }
+
+  /** Locks the account out until the rule lifts the lockout. */
+  public void lockOutIndefinitely(String rule, String reason) {
+    lockOut(rule, LockoutKind.INDEFINITE, null, null, reason);
+  }
+
+  /** Locks one symbol root out until the rule lifts it; other roots stay tradable. */
+  public void lockOutSymbol(String rule, String symbol, String reason) {
+    lockOut(rule, LockoutKind.INDEFINITE, symbol, null, reason);
+  }
+
+  /**
+   * A cooldown of {@code seconds} from now. It replaces a running cooldown only if it ends
+   * later; otherwise nothing is decided (cooldowns never add up).
+   */
+  public void coolDown(String rule, long seconds, String reason) {
+    Instant until = time.now().plusSeconds(seconds);
+    List<Lockout> running = facts.cooldowns();
+    for (Lockout cooldown : running) {
+      if (!cooldown.endsAt().isBefore(until)) {
+        return;
+      }
+    }
+    running.forEach(facts::removeLockout);
+    Decision decision = decide(rule, Action.COOLDOWN, reason).withUntil(until);
+    recorded.add(decision);
+    facts.insertLockout(new Lockout(decision.id(), rule, LockoutKind.COOLDOWN, null, decision.ts(), until, reason));
+  }
+
+  /** Lifts {@code lockout}; {@code rule} is the rule that lifts it (its own, or DAILY-RESET). */
+  public void lift(String rule, Lockout lockout, String reason) {
+    if (facts.removeLockout(lockout)) {
+      recorded.add(decide(rule, Action.UNLOCK, reason).withSymbol(lockout.symbol()));
+    }
+  }
+
+  /** Places a protective stop for the position in {@code contractId}. */
+  public void placeStop(String rule, String contractId, double stopPrice, String reason) {
+    Decision decision = decide(rule, Action.PLACE_STOP, reason).withContract(contractId).withStopPrice(stopPrice);
+    pending(decision, contractId, null, 0);
+  }
+
+  /** Moves the working stop order {@code orderId} to {@code stopPrice}. */
+  public void moveStop(String rule, String contractId, long orderId, double stopPrice, String reason) {
+    Decision decision = decide(rule, Action.MOVE_STOP, reason)
+        .withContract(contractId).withOrder(orderId).withStopPrice(stopPrice);
+    pending(decision, contractId, orderId, 0);
+  }
+
+  /** Nothing is done; tells the trader {@code level} percent of a limit is used. */
+  public void warn(String rule, int level, String reason) {
+    recorded.add(decide(rule, Action.WARNING, reason).withLevel(level));
+  }
+
+  /** The decisions recorded since the last call, in order. */
+  List<Decision> drain() {
+    if (recorded.isEmpty()) {
+      return List.of();
+    }
+    List<Decision> drained = List.copyOf(recorded);
+    recorded.clear();
+    return drained;
+  }
+
+  private void lockOut(String rule, LockoutKind kind, String symbol, Instant until, String reason) {
+    Decision decision = decide(rule, Action.LOCKOUT, reason).withUntil(until).withSymbol(symbol);
+    recorded.add(decision);
+    facts.insertLockout(new Lockout(decision.id(), rule, kind, symbol, decision.ts(), until, reason));
+  }
+
+  private void pending(Decision decision, String contractId, Long orderId, int targetSize) {
+    recorded.add(decision);
+    facts.insertEnforcement(
+        new Enforcement(decision.id(), decision.rule(), decision.action(), contractId, orderId, targetSize));
+  }
+
+  private Decision decide(String rule, Action action, String reason) {
+    return Decision.of(ids.get(), time.now(), accountId, rule, action, reason);
+  }
+}

@@ -1,0 +1,155 @@
+package riskguard.engine.session;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import riskguard.engine.enforcement.EnforcementService;
+import riskguard.engine.event.ClockTick;
+import riskguard.engine.event.ContractEvent;
+import riskguard.engine.event.InputEvent;
+import riskguard.engine.event.QuoteEvent;
+import riskguard.engine.model.Contract;
+import riskguard.engine.model.Lockout;
+
+/**
+ * The rule engine: one {@link AccountSession} per account, created on the account's first
+ * event (or by {@link #open}). The daemon and {@code simulate} use the same engine; only the
+ * dispatch differs: {@link #replay} runs each event to the end before {@link #apply}
+ * returns, {@link #live} gives every account its own ordered queue.
+ *
+ * <p>{@link #apply} must be called from one thread (the event source): it routes account
+ * events to their session, merges quotes and fans them out to the sessions holding the
+ * contract, and sends contract metadata and clock ticks to every session.
+ */
+public final class Engine implements AutoCloseable {
+
+  private final RulePackage rules;
+  private final EngineSettings settings;
+  private final EnforcementService enforcement;
+  private final Dispatcher dispatcher;
+  private final Supplier<String> decisionIds;
+  private final Map<Long, AccountSession> sessions = new ConcurrentHashMap<>();
+  private final Map<String, Contract> contracts = new ConcurrentHashMap<>();
+  private final QuoteBook quotes = new QuoteBook();
+
+  private Engine(RulePackage rules, EngineSettings settings, EnforcementService enforcement, Dispatcher dispatcher,
+      Supplier<String> decisionIds) {
+    this.rules = rules;
+    this.settings = settings;
+    this.enforcement = enforcement;
+    this.dispatcher = dispatcher;
+    this.decisionIds = decisionIds;
+  }
+
+  /** An engine that processes each event completely before {@link #apply} returns. */
+  public static Engine replay(RulePackage rules, EngineSettings settings, EnforcementService enforcement) {
+    return new Engine(rules, settings, enforcement, Dispatcher.synchronous(), Engine::randomId);
+  }
+
+  /** An engine with one ordered queue and thread per account, for the live daemon. */
+  public static Engine live(RulePackage rules, EngineSettings settings, EnforcementService enforcement) {
+    return new Engine(rules, settings, enforcement, new AccountQueues(), Engine::randomId);
+  }
+
+  private static String randomId() {
+    return UUID.randomUUID().toString();
+  }
+
+  /** Feeds one event. */
+  public void apply(InputEvent event) {
+    if (event instanceof InputEvent.AccountScoped scoped) {
+      AccountSession session = sessionFor(scoped.accountId());
+      dispatcher.submit(scoped.accountId(), () -> session.process(event));
+    } else if (event instanceof QuoteEvent quote) {
+      toEverySession(quotes.merge(quote));
+    } else if (event instanceof ContractEvent metadata) {
+      contracts.put(metadata.contract().id(), metadata.contract());
+      toEverySession(event);
+    } else if (event instanceof ClockTick) {
+      toEverySession(event);
+    }
+  }
+
+  /** Contract metadata known before any event (REST lookups, a recording's contract lines). */
+  public void addContract(Contract contract) {
+    contracts.put(contract.id(), contract);
+  }
+
+  /** True when metadata for {@code contractId} is known. */
+  public boolean knowsContract(String contractId) {
+    return contracts.containsKey(contractId);
+  }
+
+  /** Starts guarding an account before its first event (e.g. from the config's account list). */
+  public void open(long accountId) {
+    sessionFor(accountId);
+  }
+
+  /**
+   * Puts an account's persisted state back at start, before its first event: the last daily
+   * reset performed (a reset missed meanwhile is caught up at the first event) and the
+   * lockouts and cooldowns that were holding.
+   */
+  public void restore(long accountId, Instant lastReset, List<Lockout> lockouts) {
+    AccountSession session = sessionFor(accountId);
+    List<Lockout> copy = List.copyOf(lockouts);
+    dispatcher.submit(accountId, () -> session.restore(lastReset, copy));
+  }
+
+  /** The daemon reports whether the action of decision {@code decisionId} succeeded. */
+  public void enforcementResult(long accountId, String decisionId, boolean success) {
+    AccountSession session = sessions.get(accountId);
+    if (session != null) {
+      dispatcher.submit(accountId, () -> session.enforcementResult(decisionId, success));
+    }
+  }
+
+  /** The last daily reset the account's session performed, to persist; null if none yet. */
+  public Instant lastReset(long accountId) {
+    AccountSession session = sessions.get(accountId);
+    return session == null ? null : session.lastReset();
+  }
+
+  /** The lockouts holding for the account, to persist and to show. */
+  public List<Lockout> lockouts(long accountId) {
+    AccountSession session = sessions.get(accountId);
+    return session == null ? List.of() : session.lockouts();
+  }
+
+  /** The accounts with a session. */
+  public Set<Long> accounts() {
+    return Set.copyOf(sessions.keySet());
+  }
+
+  /** The rule package the sessions run. */
+  public RulePackage rules() {
+    return rules;
+  }
+
+  /** Waits until every event applied so far has been processed (immediate for replay). */
+  public void awaitIdle() throws InterruptedException {
+    dispatcher.awaitIdle();
+  }
+
+  private void toEverySession(InputEvent event) {
+    for (AccountSession session : sessions.values()) {
+      dispatcher.submit(session.accountId(), () -> session.process(event));
+    }
+  }
+
+  private AccountSession sessionFor(long accountId) {
+    return sessions.computeIfAbsent(accountId, id ->
+        new AccountSession(id, rules, settings, contracts::get, quotes::last, enforcement, decisionIds));
+  }
+
+  @Override
+  public void close() {
+    dispatcher.close();
+    sessions.values().forEach(AccountSession::close);
+    sessions.clear();
+  }
+}

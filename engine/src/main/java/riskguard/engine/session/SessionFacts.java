@@ -1,0 +1,166 @@
+package riskguard.engine.session;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+import riskguard.engine.enforcement.Action;
+import riskguard.engine.model.Enforcement;
+import riskguard.engine.model.Lockout;
+import riskguard.engine.model.LockoutKind;
+import riskguard.engine.model.Order;
+import riskguard.engine.model.Position;
+
+/**
+ * The facts of one session that the engine changes, each with its handle, so events
+ * update facts in place instead of searching working memory. Also the bookkeeping of
+ * pending {@link Enforcement}s: {@link #completeSatisfied()} removes those whose effect
+ * working memory already shows.
+ */
+final class SessionFacts {
+
+  private final KieSession session;
+  private final Map<String, Held<Position>> positions = new HashMap<>();
+  private final Map<Long, Held<Order>> orders = new HashMap<>();
+  private final Map<String, Held<Lockout>> lockouts = new LinkedHashMap<>();
+  private final Map<String, Held<Enforcement>> enforcements = new LinkedHashMap<>();
+
+  /** A fact and its handle. */
+  record Held<T>(T fact, FactHandle handle) {}
+
+  SessionFacts(KieSession session) {
+    this.session = session;
+  }
+
+  Position position(String contractId) {
+    Held<Position> held = positions.get(contractId);
+    return held == null ? null : held.fact();
+  }
+
+  Collection<Held<Position>> positions() {
+    return positions.values();
+  }
+
+  boolean holds(String contractId) {
+    return positions.containsKey(contractId);
+  }
+
+  void insertPosition(Position position) {
+    positions.put(position.getContractId(), new Held<>(position, session.insert(position)));
+  }
+
+  void updatePosition(Position position, String... changed) {
+    session.update(positions.get(position.getContractId()).handle(), position, changed);
+  }
+
+  void removePosition(String contractId) {
+    Held<Position> held = positions.remove(contractId);
+    if (held != null) {
+      session.delete(held.handle());
+    }
+  }
+
+  Order order(long orderId) {
+    Held<Order> held = orders.get(orderId);
+    return held == null ? null : held.fact();
+  }
+
+  Collection<Held<Order>> orders() {
+    return orders.values();
+  }
+
+  void insertOrder(Order order) {
+    orders.put(order.getId(), new Held<>(order, session.insert(order)));
+  }
+
+  void updateOrder(Order order, String... changed) {
+    session.update(orders.get(order.getId()).handle(), order, changed);
+  }
+
+  void removeOrder(long orderId) {
+    Held<Order> held = orders.remove(orderId);
+    if (held != null) {
+      session.delete(held.handle());
+    }
+  }
+
+  void insertLockout(Lockout lockout) {
+    lockouts.put(lockout.id(), new Held<>(lockout, session.insert(lockout)));
+  }
+
+  boolean removeLockout(Lockout lockout) {
+    Held<Lockout> held = lockouts.remove(lockout.id());
+    if (held != null) {
+      session.delete(held.handle());
+    }
+    return held != null;
+  }
+
+  List<Lockout> lockouts() {
+    List<Lockout> all = new ArrayList<>(lockouts.size());
+    lockouts.values().forEach(held -> all.add(held.fact()));
+    return all;
+  }
+
+  /** Account-wide cooldowns (a cooldown replaces a running one only if it ends later). */
+  List<Lockout> cooldowns() {
+    List<Lockout> cooldowns = new ArrayList<>();
+    for (Held<Lockout> held : lockouts.values()) {
+      if (held.fact().kind() == LockoutKind.COOLDOWN && held.fact().symbol() == null) {
+        cooldowns.add(held.fact());
+      }
+    }
+    return cooldowns;
+  }
+
+  void insertEnforcement(Enforcement enforcement) {
+    enforcements.put(enforcement.decisionId(), new Held<>(enforcement, session.insert(enforcement)));
+  }
+
+  /** Removes a pending enforcement (its action failed); false when none has this id. */
+  boolean removeEnforcement(String decisionId) {
+    Held<Enforcement> held = enforcements.remove(decisionId);
+    if (held != null) {
+      session.delete(held.handle());
+    }
+    return held != null;
+  }
+
+  /** Removes the pending enforcements whose effect working memory shows; true if any went. */
+  boolean completeSatisfied() {
+    if (enforcements.isEmpty()) {
+      return false;
+    }
+    boolean removed = false;
+    Iterator<Held<Enforcement>> pending = enforcements.values().iterator();
+    while (pending.hasNext()) {
+      Held<Enforcement> held = pending.next();
+      if (isSatisfied(held.fact())) {
+        pending.remove();
+        session.delete(held.handle());
+        removed = true;
+      }
+    }
+    return removed;
+  }
+
+  private boolean isSatisfied(Enforcement enforcement) {
+    Action action = enforcement.action();
+    return switch (action) {
+      case CLOSE_ALL -> positions.isEmpty();
+      case CANCEL_ALL_ORDERS -> orders.isEmpty();
+      case CLOSE_POSITION, PLACE_STOP, MOVE_STOP -> !positions.containsKey(enforcement.contractId());
+      case REDUCE_POSITION -> {
+        Position position = position(enforcement.contractId());
+        yield position == null || position.getSize() <= enforcement.targetSize();
+      }
+      case CANCEL_ORDER -> !orders.containsKey(enforcement.orderId());
+      default -> true;
+    };
+  }
+}

@@ -1,0 +1,121 @@
+package riskguard.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static riskguard.rules.Scenario.ES;
+import static riskguard.rules.Scenario.MNQ;
+import static riskguard.rules.Scenario.MNQ_JUNE;
+
+import org.junit.jupiter.api.Test;
+import riskguard.config.CountType;
+import riskguard.config.LimitAction;
+import riskguard.config.MaxContracts;
+import riskguard.engine.enforcement.Action;
+import riskguard.engine.enforcement.Decision;
+import riskguard.engine.model.PositionType;
+
+/** RULE-001 with the numbers of RULES.md, through the shipped rules and the real engine. */
+class MaxContractsRuleTest {
+
+  private static final String RULE = "RULE-001";
+
+  @Test
+  void fiveContractsAtALimitOfFiveAreFineAndASixthBreaches() {
+    try (Scenario day = new Scenario(new MaxContracts(5, CountType.NET, LimitAction.CLOSE_ALL))) {
+      day.position("2025-03-10T14:30:00Z", MNQ, PositionType.LONG, 3, 21000.0)
+          .position("2025-03-10T14:30:01Z", ES, PositionType.LONG, 2, 5800.0);
+      assertThat(day.decisions(RULE)).isEmpty();
+
+      day.position("2025-03-10T14:30:02Z", ES, PositionType.LONG, 3, 5800.0);
+
+      assertThat(day.decisions(RULE)).singleElement().satisfies(decision -> {
+        assertThat(decision.action()).isEqualTo(Action.CLOSE_ALL);
+        assertThat(decision.ts()).hasToString("2025-03-10T14:30:02Z");
+        assertThat(decision.reason()).isEqualTo("NET contracts 6 > limit 5");
+      });
+    }
+  }
+
+  @Test
+  void netCountOffsetsLongsAgainstShortsInOneRootWhileGrossAddsThem() {
+    try (Scenario net = new Scenario(new MaxContracts(5, CountType.NET, LimitAction.CLOSE_ALL));
+        Scenario gross = new Scenario(new MaxContracts(10, CountType.GROSS, LimitAction.CLOSE_ALL))) {
+      for (Scenario day : new Scenario[] {net, gross}) {
+        day.position("2025-03-10T14:30:00Z", MNQ, PositionType.LONG, 5, 21000.0)
+            .position("2025-03-10T14:30:01Z", MNQ_JUNE, PositionType.SHORT, 3, 21100.0)
+            .position("2025-03-10T14:30:02Z", ES, PositionType.LONG, 3, 5800.0);
+      }
+
+      assertThat(net.decisions(RULE)).as("MNQ long 5 / short 3 nets to 2, plus ES 3: at the limit").isEmpty();
+      assertThat(gross.decisions(RULE)).singleElement()
+          .extracting(Decision::reason).isEqualTo("GROSS contracts 11 > limit 10");
+    }
+  }
+
+  @Test
+  void reduceToLimitClosesTheLargestPositionFirstWithAPartialClose() {
+    try (Scenario day = new Scenario(new MaxContracts(3, CountType.GROSS, LimitAction.REDUCE_TO_LIMIT))) {
+      day.position("2025-03-10T14:30:00Z", MNQ, PositionType.LONG, 2, 21000.0)
+          .position("2025-03-10T14:30:01Z", ES, PositionType.LONG, 3, 5800.0);
+
+      assertThat(day.decisions(RULE)).singleElement().satisfies(decision -> {
+        assertThat(decision.action()).isEqualTo(Action.REDUCE_POSITION);
+        assertThat(decision.contractId()).isEqualTo(ES);
+        assertThat(decision.size()).isEqualTo(2);
+      });
+    }
+  }
+
+  @Test
+  void reduceToLimitClosesTheWholeLargestPositionWhenThatIsExactlyTheExcess() {
+    try (Scenario day = new Scenario(new MaxContracts(2, CountType.GROSS, LimitAction.REDUCE_TO_LIMIT))) {
+      day.position("2025-03-10T14:30:00Z", MNQ, PositionType.LONG, 2, 21000.0)
+          .position("2025-03-10T14:30:01Z", ES, PositionType.LONG, 3, 5800.0);
+
+      assertThat(day.decisions(RULE)).singleElement().satisfies(decision -> {
+        assertThat(decision.action()).isEqualTo(Action.CLOSE_POSITION);
+        assertThat(decision.contractId()).isEqualTo(ES);
+      });
+    }
+  }
+
+  @Test
+  void aBreachBeingClosedIsNotDecidedAgainOnLaterEventsUntilItTakesEffect() {
+    try (Scenario day = new Scenario(new MaxContracts(5, CountType.NET, LimitAction.CLOSE_ALL))) {
+      day.position("2025-03-10T14:30:00Z", MNQ, PositionType.LONG, 3, 21000.0)
+          .position("2025-03-10T14:30:01Z", ES, PositionType.LONG, 3, 5800.0)
+          .quote("2025-03-10T14:30:02Z", MNQ, 21001.0)
+          .quote("2025-03-10T14:30:03Z", ES, 5801.0)
+          .position("2025-03-10T14:30:04Z", ES, PositionType.LONG, 4, 5800.0);
+      assertThat(day.decisions(RULE)).hasSize(1);
+
+      day.flat("2025-03-10T14:30:05Z", MNQ).flat("2025-03-10T14:30:05Z", ES)
+          .position("2025-03-10T14:31:00Z", ES, PositionType.LONG, 6, 5800.0);
+
+      assertThat(day.decisions(RULE)).as("a new breach after the close took effect").hasSize(2);
+    }
+  }
+
+  @Test
+  void aFailedCloseLetsTheRuleDecideAgain() {
+    try (Scenario day = new Scenario(new MaxContracts(5, CountType.NET, LimitAction.CLOSE_ALL))) {
+      day.position("2025-03-10T14:30:00Z", ES, PositionType.LONG, 6, 5800.0);
+      Decision first = day.decisions(RULE).get(0);
+
+      day.engine().enforcementResult(Scenario.ACCOUNT, first.id(), false);
+
+      assertThat(day.decisions(RULE)).hasSize(2);
+      assertThat(day.decisions(RULE).get(1).id()).isNotEqualTo(first.id());
+    }
+  }
+
+  @Test
+  void anEsPositionCountsUnderEsThroughItsContractNameNotItsGatewayCode() {
+    try (Scenario day = new Scenario(new MaxContracts(1, CountType.NET, LimitAction.CLOSE_ALL))) {
+      day.position("2025-03-10T14:30:00Z", ES, PositionType.LONG, 1, 5800.0)
+          .position("2025-03-10T14:30:01Z", "CON.F.US.EP.H26", PositionType.SHORT, 1, 5850.0);
+
+      assertThat(day.decisions(RULE))
+          .as("ESZ5 and EP.H26 (no metadata: gateway code EP → ES) net to 0 in root ES").isEmpty();
+    }
+  }
+}
