@@ -18,7 +18,8 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>SQLite has a single writer, so every read and write goes through this object's lock,
  * in order. A write runs in its own {@code BEGIN IMMEDIATE} transaction and is committed
- * (and, with {@code synchronous=FULL}, on disk) before the repository method returns.
+ * (and, with {@code synchronous=FULL}, on disk) before the repository method returns, unless
+ * it runs inside {@link #inTransaction}, which commits all its writes together.
  */
 public final class Database implements AutoCloseable {
 
@@ -112,8 +113,19 @@ public final class Database implements AutoCloseable {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new DatabaseException("cannot migrate database " + file + ": " + e.getMessage(), e);
+            throw new DatabaseException("cannot migrate database " + file + ": " + summary(e), e);
         }
+    }
+
+    /** Flyway's messages span a dozen lines; its first line and the root cause say what matters. */
+    private static String summary(FlywayException e) {
+        String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String cause = String.valueOf(root.getMessage()).strip();
+        return root == e || first.contains(cause) ? first : first + ": " + cause;
     }
 
     private static Connection connect(Path file, SQLiteConfig config) {

@@ -92,6 +92,20 @@ class DatabaseTest {
     }
 
     @Test
+    void aFileThatIsNotADatabaseIsNamedAndLeavesNoLockBehind() throws Exception {
+        Path file = dir.resolve("notes.db");
+        Files.writeString(file, "these are not the tables you are looking for ".repeat(100));
+
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            assertThatThrownBy(() -> Database.openForDaemon(file))
+                    .isExactlyInstanceOf(DatabaseException.class)
+                    .hasMessageContaining(file.toString())
+                    .hasMessageContaining("not a database")
+                    .hasMessageNotContaining("\n");
+        }
+    }
+
+    @Test
     void useAfterCloseIsAClearError() {
         Path file = dir.resolve("riskguard.db");
         Database database = Database.open(file);
