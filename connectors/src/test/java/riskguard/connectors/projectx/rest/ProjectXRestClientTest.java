@@ -56,7 +56,7 @@ class ProjectXRestClientTest {
     }
 
     private ProjectXRestClient.Builder clientBuilder() {
-        return ProjectXRestClient.builder(server.url("/").toString(), "trader", API_KEY)
+        return ProjectXRestClient.builder("http://127.0.0.1:" + server.getPort(), "trader", API_KEY)
                 .timeSource(time)
                 .random(new Random(7))
                 .callTimeout(Duration.ofSeconds(5));

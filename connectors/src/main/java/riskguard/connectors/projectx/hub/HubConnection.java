@@ -1,0 +1,626 @@
+package riskguard.connectors.projectx.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import riskguard.connectors.signalr.Close;
+import riskguard.connectors.signalr.Completion;
+import riskguard.connectors.signalr.HandshakeRequest;
+import riskguard.connectors.signalr.HandshakeResponse;
+import riskguard.connectors.signalr.HubMessage;
+import riskguard.connectors.signalr.HubProtocol;
+import riskguard.connectors.signalr.HubProtocolException;
+import riskguard.connectors.signalr.Invocation;
+import riskguard.connectors.signalr.Ping;
+import riskguard.connectors.signalr.RecordBuffer;
+
+/**
+ * A SignalR client connection (JSON protocol) that stays up. It connects straight to the hub's
+ * WebSocket with the token as {@code access_token} (no negotiation), pings while idle, treats a
+ * silent peer as gone, and reconnects with jittered backoff for as long as it is open. After every
+ * reconnect it invokes each active subscription again and tells the listener, so the caller can
+ * reconcile what it missed. Events reach the listener on one thread, in the order received.
+ */
+public final class HubConnection implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HubConnection.class);
+
+    /** Receives what the server sends. Callbacks must not block for long: they hold up the socket. */
+    public interface Listener {
+
+        /** A server-to-client invocation, i.e. an event. */
+        void onEvent(Invocation event);
+
+        /** The connection is back after a loss and every subscription was invoked again. */
+        default void onReconnected() {
+        }
+    }
+
+    private final String name;
+    private final HttpUrl hubUrl;
+    private final Supplier<String> accessToken;
+    private final Listener listener;
+    private final Duration pingInterval;
+    private final Duration serverTimeout;
+    private final Duration reconnectInitialDelay;
+    private final Duration reconnectMaxDelay;
+    private final OkHttpClient http;
+    private final ScheduledExecutorService scheduler;
+    private final ProblemLog problems;
+    private final AtomicLong invocationIds = new AtomicLong();
+    private final Map<String, PendingCall> pending = new ConcurrentHashMap<>();
+    private final CompletableFuture<Void> firstConnected = new CompletableFuture<>();
+
+    private final Object lock = new Object();
+    private final Map<Subscription, CompletableFuture<JsonNode>> subscriptions = new LinkedHashMap<>();
+    private Session current;
+    private int failedAttempts;
+    private boolean everConnected;
+    private boolean started;
+    private boolean closed;
+
+    private HubConnection(Builder builder) {
+        this.name = builder.name;
+        this.hubUrl = builder.hubUrl;
+        this.accessToken = builder.accessToken;
+        this.listener = Objects.requireNonNull(builder.listener, "listener");
+        this.pingInterval = builder.pingInterval;
+        this.serverTimeout = builder.serverTimeout;
+        this.reconnectInitialDelay = builder.reconnectInitialDelay;
+        this.reconnectMaxDelay = builder.reconnectMaxDelay;
+        this.problems = new ProblemLog(name);
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(builder.connectTimeout)
+                .readTimeout(builder.connectTimeout)
+                .writeTimeout(builder.connectTimeout)
+                .build();
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name + " timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * @param hubUrl e.g. {@code https://rtc.topstepx.com/hubs/user} ({@code wss://} works too)
+     * @param accessToken asked for a token before every connection attempt
+     */
+    public static Builder builder(String hubUrl, Supplier<String> accessToken) {
+        return new Builder(hubUrl, accessToken);
+    }
+
+    /**
+     * Starts connecting; the future completes at the first successful handshake. Failures are
+     * retried forever, so it only completes exceptionally if the connection is closed first.
+     */
+    public CompletableFuture<Void> start() {
+        synchronized (lock) {
+            if (started) {
+                return firstConnected;
+            }
+            started = true;
+        }
+        scheduler.execute(this::connect);
+        return firstConnected;
+    }
+
+    /** Calls a hub method and completes with its result (JSON null for none). */
+    public CompletableFuture<JsonNode> invoke(String target, JsonNode... arguments) {
+        Session session = connectedSession();
+        if (session == null) {
+            return CompletableFuture.failedFuture(
+                    new HubConnectionException(name + " is not connected; " + target + " was not sent"));
+        }
+        return invokeOn(session, target, List.of(arguments));
+    }
+
+    /** Calls a hub method without asking for an answer; false if it could not be sent. */
+    public boolean send(String target, JsonNode... arguments) {
+        Session session = connectedSession();
+        return session != null && session.send(HubProtocol.encode(new Invocation(null, target, List.of(arguments))));
+    }
+
+    /**
+     * Invokes {@code target} now if connected, and again after every reconnect until
+     * {@link #unsubscribe}. The future completes with the first answer.
+     */
+    public CompletableFuture<JsonNode> subscribe(String target, JsonNode... arguments) {
+        Subscription subscription = new Subscription(target, List.of(arguments));
+        CompletableFuture<JsonNode> firstAnswer = new CompletableFuture<>();
+        Session session;
+        synchronized (lock) {
+            CompletableFuture<JsonNode> existing = subscriptions.putIfAbsent(subscription, firstAnswer);
+            if (existing != null) {
+                return existing;
+            }
+            session = current != null && current.handshaken ? current : null;
+        }
+        if (session != null) {
+            invokeSubscription(session, subscription, firstAnswer);
+        }
+        return firstAnswer;
+    }
+
+    /** Stops re-invoking {@code subscribeTarget(arguments)} and invokes {@code unsubscribeTarget(arguments)}. */
+    public CompletableFuture<JsonNode> unsubscribe(String subscribeTarget, String unsubscribeTarget,
+            JsonNode... arguments) {
+        synchronized (lock) {
+            subscriptions.remove(new Subscription(subscribeTarget, List.of(arguments)));
+        }
+        return connectedSession() == null
+                ? CompletableFuture.completedFuture(NullNode.getInstance())
+                : invoke(unsubscribeTarget, arguments);
+    }
+
+    private boolean isClosed() {
+        synchronized (lock) {
+            return closed;
+        }
+    }
+
+    public boolean isConnected() {
+        return connectedSession() != null;
+    }
+
+    /** Problems skipped so far (malformed records, unknown targets …) by kind. */
+    public Map<String, Long> problemCounts() {
+        return problems.counts();
+    }
+
+    /** Closes the socket, stops reconnecting and shuts down OkHttp's threads. */
+    @Override
+    public void close() {
+        Session session;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            session = current;
+            current = null;
+        }
+        if (session != null) {
+            session.stopTicker();
+            session.closeSocket();
+        }
+        failPending("connection closed");
+        firstConnected.completeExceptionally(new HubConnectionException(name + " was closed"));
+        scheduler.shutdownNow();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+        log.info("{}: closed", name);
+    }
+
+    String name() {
+        return name;
+    }
+
+    ProblemLog problems() {
+        return problems;
+    }
+
+    private void connect() {
+        String token;
+        try {
+            token = accessToken.get();
+        } catch (RuntimeException e) {
+            log.warn("{}: no access token ({}); will retry", name, e.getMessage());
+            scheduleReconnect();
+            return;
+        }
+        Session session = new Session(token);
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            current = session;
+        }
+        log.info("{}: connecting to {}", name, displayUrl());
+        HttpUrl url = hubUrl.newBuilder().addQueryParameter("access_token", token).build();
+        http.newWebSocket(new Request.Builder().url(url).build(), session);
+        session.startTicker();
+    }
+
+    private void scheduleReconnect() {
+        long delayNanos;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            failedAttempts++;
+            delayNanos = reconnectDelay(failedAttempts).toNanos();
+        }
+        log.info("{}: reconnecting in {} ms", name, TimeUnit.NANOSECONDS.toMillis(delayNanos));
+        try {
+            scheduler.schedule(this::connect, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            log.debug("{}: not reconnecting, closing", name);
+        }
+    }
+
+    /** Exponential from the initial delay up to the maximum, drawn from the upper half. */
+    private Duration reconnectDelay(int attempt) {
+        long ceiling = reconnectInitialDelay.toNanos();
+        for (int i = 1; i < attempt && ceiling < reconnectMaxDelay.toNanos(); i++) {
+            ceiling *= 2;
+        }
+        ceiling = Math.min(ceiling, reconnectMaxDelay.toNanos());
+        long half = ceiling / 2;
+        return Duration.ofNanos(half + ThreadLocalRandom.current().nextLong(ceiling - half + 1));
+    }
+
+    private Session connectedSession() {
+        synchronized (lock) {
+            return current != null && current.handshaken ? current : null;
+        }
+    }
+
+    private void onHandshake(Session session) {
+        boolean reconnected;
+        List<Map.Entry<Subscription, CompletableFuture<JsonNode>>> toInvoke;
+        synchronized (lock) {
+            if (session != current) {
+                return;
+            }
+            session.handshaken = true;
+            failedAttempts = 0;
+            reconnected = everConnected;
+            everConnected = true;
+            toInvoke = new ArrayList<>(subscriptions.entrySet());
+        }
+        log.info("{}: connected to {}{}", name, displayUrl(),
+                toInvoke.isEmpty() ? "" : ", subscribing " + toInvoke.size() + " again");
+        for (Map.Entry<Subscription, CompletableFuture<JsonNode>> entry : toInvoke) {
+            invokeSubscription(session, entry.getKey(), entry.getValue());
+        }
+        if (reconnected) {
+            try {
+                listener.onReconnected();
+            } catch (RuntimeException e) {
+                problems.report("listener failed on reconnect", e.toString());
+            }
+        }
+        firstConnected.complete(null);
+    }
+
+    private void invokeSubscription(Session session, Subscription subscription, CompletableFuture<JsonNode> firstAnswer) {
+        invokeOn(session, subscription.target(), subscription.arguments()).whenComplete((result, failure) -> {
+            if (failure != null) {
+                if (!isClosed()) {
+                    log.warn("{}: {} failed: {}", name, subscription, failure.getMessage());
+                }
+                firstAnswer.completeExceptionally(failure);
+            } else {
+                firstAnswer.complete(result);
+            }
+        });
+    }
+
+    private CompletableFuture<JsonNode> invokeOn(Session session, String target, List<JsonNode> arguments) {
+        String id = Long.toString(invocationIds.getAndIncrement());
+        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        pending.put(id, new PendingCall(target, answer));
+        if (!session.send(HubProtocol.encode(new Invocation(id, target, arguments)))) {
+            pending.remove(id);
+            answer.completeExceptionally(new HubConnectionException(name + ": " + target + " could not be sent"));
+        }
+        return answer;
+    }
+
+    private void failPending(String reason) {
+        for (String id : List.copyOf(pending.keySet())) {
+            PendingCall call = pending.remove(id);
+            if (call != null) {
+                call.answer().completeExceptionally(
+                        new HubConnectionException(name + ": " + call.target() + " got no answer: " + reason));
+            }
+        }
+    }
+
+    private void dispatch(Session session, String record) {
+        if (!session.handshaken) {
+            finishHandshake(session, record);
+            return;
+        }
+        HubMessage message;
+        try {
+            message = HubProtocol.decode(record);
+        } catch (HubProtocolException e) {
+            problems.report("malformed record: " + e.kind(), e.getMessage());
+            return;
+        }
+        if (message instanceof Invocation event) {
+            deliver(event);
+        } else if (message instanceof Completion completion) {
+            complete(completion);
+        } else if (message instanceof Close close) {
+            // Reconnect even without allowReconnect: a risk guard must not go blind, and the
+            // backoff keeps the retries polite.
+            lose(session, "server sent close, error: " + close.error() + ", allowReconnect: " + close.allowReconnect());
+        } else if (!(message instanceof Ping)) {
+            problems.report("unexpected message type " + message.type(), record);
+        }
+    }
+
+    private void finishHandshake(Session session, String record) {
+        HandshakeResponse response;
+        try {
+            response = HubProtocol.decodeHandshakeResponse(record);
+        } catch (HubProtocolException e) {
+            log.warn("{}: handshake answer unreadable ({}); reconnecting", name, e.getMessage());
+            lose(session, "bad handshake answer");
+            return;
+        }
+        if (!response.accepted()) {
+            log.error("{}: handshake refused by the server: {}; reconnecting", name, response.error());
+            lose(session, "handshake refused");
+            return;
+        }
+        onHandshake(session);
+    }
+
+    private void deliver(Invocation event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            problems.report("listener failed on " + event.target(), e.toString());
+        }
+    }
+
+    private void complete(Completion completion) {
+        PendingCall call = pending.remove(completion.invocationId());
+        if (call == null) {
+            problems.report("completion for an unknown invocation", "invocationId " + completion.invocationId());
+        } else if (completion.failed()) {
+            call.answer().completeExceptionally(
+                    new HubConnectionException(name + ": " + call.target() + " failed: " + completion.error()));
+        } else {
+            call.answer().complete(completion.result() == null ? NullNode.getInstance() : completion.result());
+        }
+    }
+
+    /** Gives up on a session (once) and, unless closed, schedules the next attempt. */
+    private void lose(Session session, String reason) {
+        boolean wasConnected;
+        synchronized (lock) {
+            if (session.lost) {
+                return;
+            }
+            session.lost = true;
+            if (current == session) {
+                current = null;
+            }
+            wasConnected = session.handshaken;
+        }
+        session.stopTicker();
+        session.cancelSocket();
+        failPending(reason);
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+        }
+        if (wasConnected) {
+            log.warn("{}: connection lost ({})", name, reason);
+        } else {
+            log.warn("{}: connection attempt failed ({})", name, reason);
+        }
+        scheduleReconnect();
+    }
+
+    private String displayUrl() {
+        return hubUrl.scheme() + "://" + hubUrl.host() + ":" + hubUrl.port() + hubUrl.encodedPath();
+    }
+
+    private record Subscription(String target, List<JsonNode> arguments) {
+        @Override
+        public String toString() {
+            return target + arguments;
+        }
+    }
+
+    private record PendingCall(String target, CompletableFuture<JsonNode> answer) {
+    }
+
+    /** One WebSocket and what belongs to it; callbacks of a lost session are ignored. */
+    private final class Session extends WebSocketListener {
+        private final String token;
+        private final RecordBuffer buffer = new RecordBuffer();
+        private volatile WebSocket socket;
+        private volatile boolean handshaken;
+        private volatile boolean lost;
+        private volatile long lastReceivedNanos = System.nanoTime();
+        private volatile long lastSentNanos = System.nanoTime();
+        private ScheduledFuture<?> ticker;
+
+        Session(String token) {
+            this.token = token;
+        }
+
+        boolean send(String text) {
+            WebSocket ws = socket;
+            if (ws == null || lost || !ws.send(text)) {
+                return false;
+            }
+            lastSentNanos = System.nanoTime();
+            return true;
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket, Response response) {
+            socket = webSocket;
+            lastReceivedNanos = System.nanoTime();
+            send(HubProtocol.encodeHandshakeRequest(HandshakeRequest.JSON_V1));
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, String text) {
+            if (lost) {
+                return;
+            }
+            lastReceivedNanos = System.nanoTime();
+            List<String> records;
+            try {
+                records = buffer.append(text);
+            } catch (HubProtocolException e) {
+                problems.report("malformed record: " + e.kind(), e.getMessage());
+                return;
+            }
+            for (String record : records) {
+                if (lost) {
+                    return;
+                }
+                dispatch(this, record);
+            }
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, okio.ByteString bytes) {
+            problems.report("binary frame", bytes.size() + " bytes; the JSON protocol uses text frames");
+        }
+
+        @Override
+        public void onClosing(WebSocket webSocket, int code, String reason) {
+            webSocket.close(1000, null);
+            lose(this, "socket closed by the server, code " + code + (reason.isEmpty() ? "" : ", " + reason));
+        }
+
+        @Override
+        public void onClosed(WebSocket webSocket, int code, String reason) {
+            lose(this, "socket closed, code " + code);
+        }
+
+        @Override
+        public void onFailure(WebSocket webSocket, Throwable failure, Response response) {
+            String problem = response != null
+                    ? "HTTP " + response.code() + " on upgrade"
+                    : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+            lose(this, problem.replace(token, "***"));
+        }
+
+        void startTicker() {
+            long periodNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(10),
+                    Math.min(pingInterval.toNanos(), serverTimeout.toNanos()) / 3);
+            synchronized (this) {
+                if (!lost) {
+                    ticker = scheduler.scheduleAtFixedRate(this::tick, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+                }
+            }
+        }
+
+        synchronized void stopTicker() {
+            if (ticker != null) {
+                ticker.cancel(false);
+            }
+        }
+
+        private void tick() {
+            long now = System.nanoTime();
+            if (now - lastReceivedNanos >= serverTimeout.toNanos()) {
+                lose(this, "nothing received for " + serverTimeout.toMillis() + " ms");
+            } else if (handshaken && now - lastSentNanos >= pingInterval.toNanos()) {
+                send(HubProtocol.encode(new Ping()));
+            }
+        }
+
+        void closeSocket() {
+            lost = true;
+            WebSocket ws = socket;
+            if (ws != null) {
+                ws.close(1000, "client closing");
+            }
+        }
+
+        void cancelSocket() {
+            WebSocket ws = socket;
+            if (ws != null) {
+                ws.cancel();
+            }
+        }
+    }
+
+    /** Settings of a {@link HubConnection}; defaults follow the SignalR client's. */
+    public static final class Builder {
+        private final HttpUrl hubUrl;
+        private final Supplier<String> accessToken;
+        private String name = "hub";
+        private Listener listener;
+        private Duration pingInterval = Duration.ofSeconds(15);
+        private Duration serverTimeout = Duration.ofSeconds(30);
+        private Duration reconnectInitialDelay = Duration.ofSeconds(1);
+        private Duration reconnectMaxDelay = Duration.ofSeconds(30);
+        private Duration connectTimeout = Duration.ofSeconds(10);
+
+        private Builder(String hubUrl, Supplier<String> accessToken) {
+            String httpForm = Objects.requireNonNull(hubUrl, "hubUrl").replaceFirst("^(?i)ws(s?)://", "http$1://");
+            HttpUrl parsed = HttpUrl.parse(httpForm);
+            if (parsed == null) {
+                throw new IllegalArgumentException("hub URL is not an http(s) or ws(s) URL: " + hubUrl);
+            }
+            this.hubUrl = parsed;
+            this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
+        }
+
+        /** Used in log lines, e.g. "user hub". */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder listener(Listener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        /** How often to ping while nothing else was sent. */
+        public Builder pingInterval(Duration pingInterval) {
+            this.pingInterval = pingInterval;
+            return this;
+        }
+
+        /** Silence after which the server is taken for gone. */
+        public Builder serverTimeout(Duration serverTimeout) {
+            this.serverTimeout = serverTimeout;
+            return this;
+        }
+
+        /** Backoff between connection attempts: grows from the first to the maximum, jittered. */
+        public Builder reconnectDelay(Duration initial, Duration max) {
+            this.reconnectInitialDelay = initial;
+            this.reconnectMaxDelay = max;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        /** A connection not yet started; see {@link HubConnection#start()}. */
+        public HubConnection build() {
+            return new HubConnection(this);
+        }
+    }
+}
