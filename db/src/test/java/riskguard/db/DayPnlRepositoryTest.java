@@ -42,6 +42,8 @@ class DayPnlRepositoryTest {
             assertThat(pnl.get(536, DAY)).contains(today);
             assertThat(pnl.get(777, DAY)).contains(otherAccount);
             assertThat(pnl.get(536, DAY.plusDays(1))).isEmpty();
+            assertThat(pnl.forDay(DAY)).containsExactly(today, otherAccount);
+            assertThat(pnl.forDay(DAY.minusDays(1))).isEmpty();
         }
     }
 }
