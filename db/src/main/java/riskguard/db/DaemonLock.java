@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -40,8 +39,9 @@ final class DaemonLock implements AutoCloseable {
         return databaseFile.resolveSibling(databaseFile.getFileName() + ".lock");
     }
 
+    /** Takes the lock; the database file's directory must exist. */
     static DaemonLock acquire(Path databaseFile) {
-        Path lockFile = lockFileFor(databaseFile).toAbsolutePath().normalize();
+        Path lockFile = canonicalLockFile(databaseFile);
         if (!HELD_IN_THIS_JVM.add(lockFile)) {
             throw lockedBy(databaseFile, OptionalLong.of(ProcessHandle.current().pid()));
         }
@@ -53,12 +53,23 @@ final class DaemonLock implements AutoCloseable {
         }
     }
 
+    /** One name per lock file, however the database path was spelled (relative, via a symlink). */
+    private static Path canonicalLockFile(Path databaseFile) {
+        Path lockFile = lockFileFor(databaseFile).toAbsolutePath();
+        try {
+            return lockFile.getParent().toRealPath().resolve(lockFile.getFileName());
+        } catch (IOException e) {
+            throw new DatabaseException("cannot lock database " + databaseFile + ": directory "
+                    + lockFile.getParent() + " is not accessible: " + e.getMessage(), e);
+        }
+    }
+
     private static DaemonLock lockOrRefuse(Path databaseFile, Path lockFile) {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
                     StandardOpenOption.READ, StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel);
+            FileLock lock = channel.tryLock();
             if (lock == null) {
                 OptionalLong holder = readPid(channel);
                 channel.close();
@@ -69,14 +80,6 @@ final class DaemonLock implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(channel);
             throw new DatabaseException("cannot lock database " + databaseFile + " (lock file " + lockFile + "): " + e.getMessage(), e);
-        }
-    }
-
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null;
         }
     }
 

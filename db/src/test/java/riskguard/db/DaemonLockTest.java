@@ -3,6 +3,7 @@ package riskguard.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +35,18 @@ class DaemonLockTest {
         }
         try (Database again = Database.openForDaemon(file)) {
             assertThat(new ResetMarkRepository(again).lastResetDay(536)).contains(DAY);
+        }
+    }
+
+    @Test
+    void theSameFileSpelledAnotherWayIsTheSameLock() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), data);
+        try (Database first = Database.openForDaemon(data.resolve("riskguard.db"))) {
+            assertThatThrownBy(() -> Database.openForDaemon(link.resolve("../data/./riskguard.db")))
+                    .isInstanceOf(DatabaseLockedException.class);
+            assertThatThrownBy(() -> Database.openForDaemon(link.resolve("riskguard.db")))
+                    .isInstanceOf(DatabaseLockedException.class);
         }
     }
 
