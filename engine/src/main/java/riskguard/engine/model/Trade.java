@@ -14,7 +14,7 @@ import riskguard.config.PnlBasis;
  * trading day, including the 25-hour day of a daylight-saving change.
  */
 @Role(Role.Type.EVENT)
-@Timestamp("time")
+@Timestamp("timeMillis")
 @Expires("26h")
 public record Trade(
     long id,
@@ -30,6 +30,11 @@ public record Trade(
     boolean voided,
     Long orderId,
     LocalDate tradingDay) {
+
+  /** The event time for Drools ({@code @Timestamp} needs epoch milliseconds, not an Instant). */
+  public long getTimeMillis() {
+    return time.toEpochMilli();
+  }
 
   /** A non-voided round-turn: the trades that make realized P&amp;L. */
   public boolean isClosing() {

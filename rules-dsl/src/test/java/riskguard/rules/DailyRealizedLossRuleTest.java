@@ -1,0 +1,139 @@
+package riskguard.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static riskguard.rules.Scenario.MNQ;
+
+import org.junit.jupiter.api.Test;
+import riskguard.config.DailyRealizedLoss;
+import riskguard.config.PnlBasis;
+import riskguard.engine.enforcement.Action;
+import riskguard.engine.enforcement.Decision;
+import riskguard.engine.model.LockoutKind;
+
+/** RULE-003 with the numbers of RULES.md, through the shipped rules and the real engine. */
+class DailyRealizedLossRuleTest {
+
+  private static final String RULE = "RULE-003";
+  private static final DailyRealizedLoss LIMIT_500 = new DailyRealizedLoss(500);
+
+  @Test
+  void plus100Minus200Minus450IsMinus550AndBreaches() {
+    try (Scenario day = new Scenario(PnlBasis.GROSS, LIMIT_500)) {
+      day.trade("2025-03-10T14:30:00Z", 1, MNQ, 100.0, 0.0)
+          .trade("2025-03-10T14:31:00Z", 2, MNQ, -200.0, 0.0);
+      assertThat(day.decisions(RULE)).isEmpty();
+
+      day.trade("2025-03-10T14:32:00Z", 3, MNQ, -450.0, 0.0);
+
+      assertThat(day.actions(RULE)).containsExactly(Action.CLOSE_ALL, Action.CANCEL_ALL_ORDERS, Action.LOCKOUT);
+      Decision lockout = day.decisions(RULE).get(2);
+      assertThat(lockout.reason()).isEqualTo("realized -550.00 <= -500.00");
+      assertThat(lockout.until()).as("17:00 New York on 2025-03-10 (EDT)").hasToString("2025-03-10T21:00:00Z");
+      assertThat(lockout.ts()).hasToString("2025-03-10T14:32:00Z");
+      assertThat(day.lockouts()).singleElement().satisfies(held -> {
+        assertThat(held.rule()).isEqualTo(RULE);
+        assertThat(held.kind()).isEqualTo(LockoutKind.UNTIL_RESET);
+      });
+    }
+  }
+
+  @Test
+  void exactlyTheLimitBreaches() {
+    try (Scenario day = new Scenario(PnlBasis.GROSS, LIMIT_500)) {
+      day.trade("2025-03-10T14:30:00Z", 1, MNQ, -499.99, 0.0);
+      assertThat(day.decisions(RULE)).isEmpty();
+
+      day.trade("2025-03-10T14:31:00Z", 2, MNQ, -0.01, 0.0);
+
+      assertThat(day.decisions(RULE)).hasSize(3);
+      assertThat(day.decisions(RULE).get(0).reason()).isEqualTo("realized -500.00 <= -500.00");
+    }
+  }
+
+  @Test
+  void netBasisSubtractsFeesWhileGrossIgnoresThem() {
+    try (Scenario net = new Scenario(PnlBasis.NET, LIMIT_500);
+        Scenario gross = new Scenario(PnlBasis.GROSS, LIMIT_500)) {
+      for (Scenario day : new Scenario[] {net, gross}) {
+        day.trade("2025-03-10T14:30:00Z", 1, MNQ, -495.0, 2.50)
+            .trade("2025-03-10T14:31:00Z", 2, MNQ, -3.0, 2.50);
+      }
+
+      assertThat(net.decisions(RULE)).as("-498 - 5 fees = -503").hasSize(3);
+      assertThat(net.decisions(RULE).get(0).reason()).isEqualTo("realized -503.00 <= -500.00");
+      assertThat(gross.decisions(RULE)).as("-498 without fees").isEmpty();
+    }
+  }
+
+  @Test
+  void halfTurnsAndVoidedTradesNeverCount() {
+    try (Scenario day = new Scenario(PnlBasis.NET, LIMIT_500)) {
+      day.trade("2025-03-10T14:30:00Z", 1, MNQ, null, 400.0)
+          .trade("2025-03-10T14:31:00Z", 2, MNQ, -600.0, 0.0, true)
+          .trade("2025-03-10T14:32:00Z", 3, MNQ, -450.0, 0.0);
+
+      assertThat(day.decisions(RULE)).isEmpty();
+    }
+  }
+
+  @Test
+  void theSameTradeDeliveredTwiceCountsOnce() {
+    try (Scenario day = new Scenario(PnlBasis.GROSS, LIMIT_500)) {
+      day.trade("2025-03-10T14:30:00Z", 7, MNQ, -300.0, 0.0)
+          .trade("2025-03-10T14:30:01Z", 7, MNQ, -300.0, 0.0);
+
+      assertThat(day.decisions(RULE)).isEmpty();
+    }
+  }
+
+  @Test
+  void aTradeVoidedLaterNoLongerCounts() {
+    try (Scenario day = new Scenario(PnlBasis.GROSS, LIMIT_500)) {
+      day.trade("2025-03-10T14:30:00Z", 7, MNQ, -300.0, 0.0)
+          .trade("2025-03-10T14:31:00Z", 7, MNQ, -300.0, 0.0, true)
+          .trade("2025-03-10T14:32:00Z", 8, MNQ, -300.0, 0.0);
+
+      assertThat(day.decisions(RULE)).isEmpty();
+    }
+  }
+
+  @Test
+  void furtherLossesWhileLockedOutDecideNothingNew() {
+    try (Scenario day = new Scenario(PnlBasis.GROSS, LIMIT_500)) {
+      day.trade("2025-03-10T14:30:00Z", 1, MNQ, -600.0, 0.0)
+          .trade("2025-03-10T14:31:00Z", 2, MNQ, -100.0, 0.0);
+
+      assertThat(day.decisions(RULE)).hasSize(3);
+    }
+  }
+
+  @Test
+  void theResetLiftsTheLockoutOnceAndTheNextDayStartsAtZero() {
+    try (Scenario day = new Scenario(PnlBasis.GROSS, LIMIT_500)) {
+      day.trade("2025-03-10T14:30:00Z", 1, MNQ, -550.0, 0.0)
+          .tick("2025-03-10T20:59:59Z");
+      assertThat(day.decisions("DAILY-RESET")).isEmpty();
+
+      day.tick("2025-03-10T21:00:01Z").tick("2025-03-10T21:00:02Z")
+          .trade("2025-03-10T22:00:00Z", 2, MNQ, -400.0, 0.0);
+
+      assertThat(day.decisions("DAILY-RESET")).singleElement().satisfies(unlock -> {
+        assertThat(unlock.action()).isEqualTo(Action.UNLOCK);
+        assertThat(unlock.ts()).as("at the reset instant, not the tick after it").hasToString("2025-03-10T21:00:00Z");
+      });
+      assertThat(day.lockouts()).isEmpty();
+      assertThat(day.decisions(RULE)).as("-400 on the new day is within the limit").hasSize(3);
+      assertThat(day.engine().lastReset(Scenario.ACCOUNT)).hasToString("2025-03-10T21:00:00Z");
+    }
+  }
+
+  @Test
+  void aLateTradeFromYesterdayCountsForYesterdayNotToday() {
+    try (Scenario day = new Scenario(PnlBasis.GROSS, LIMIT_500)) {
+      day.trade("2025-03-10T22:00:00Z", 1, MNQ, -300.0, 0.0)
+          .trade("2025-03-10T20:59:00Z", 2, MNQ, -300.0, 0.0);
+
+      assertThat(day.decisions(RULE)).isEmpty();
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package riskguard.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static riskguard.rules.Scenario.ES;
+import static riskguard.rules.Scenario.MNQ;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import riskguard.config.CountType;
+import riskguard.config.DailyRealizedLoss;
+import riskguard.config.LimitAction;
+import riskguard.config.MaxContracts;
+import riskguard.config.PnlBasis;
+import riskguard.engine.enforcement.Action;
+import riskguard.engine.enforcement.Decision;
+import riskguard.engine.model.Lockout;
+import riskguard.engine.model.LockoutKind;
+import riskguard.engine.model.OrderSide;
+import riskguard.engine.model.OrderStatus;
+import riskguard.engine.model.OrderType;
+import riskguard.engine.model.PositionType;
+
+/** The lockout guard, the daily reset and merge precedence, with real sessions. */
+class LockoutGuardTest {
+
+  private static final String GUARD = "LOCKOUT-GUARD";
+
+  private static Scenario lockedOutAt1432() {
+    Scenario day = new Scenario(PnlBasis.GROSS, new DailyRealizedLoss(500));
+    day.trade("2025-03-10T14:32:00Z", 1, MNQ, -600.0, 0.0);
+    return day;
+  }
+
+  @Test
+  void anOrderPlacedWhileLockedOutIsCancelled() {
+    try (Scenario day = lockedOutAt1432()) {
+      day.order("2025-03-10T14:40:00Z", 42, MNQ, OrderStatus.OPEN, OrderType.LIMIT, OrderSide.BUY, null);
+
+      assertThat(day.decisions(GUARD)).singleElement().satisfies(cancel -> {
+        assertThat(cancel.action()).isEqualTo(Action.CANCEL_ORDER);
+        assertThat(cancel.orderId()).isEqualTo(42L);
+        assertThat(cancel.reason()).contains("RULE-003");
+      });
+
+      day.order("2025-03-10T14:40:01Z", 42, MNQ, OrderStatus.OPEN, OrderType.LIMIT, OrderSide.BUY, null);
+      assertThat(day.decisions(GUARD)).as("the same order again while its cancel is pending").hasSize(1);
+    }
+  }
+
+  @Test
+  void aFillWhileLockedOutIsClosed() {
+    try (Scenario day = lockedOutAt1432()) {
+      day.position("2025-03-10T14:32:00Z", MNQ, PositionType.LONG, 1, 21000.0)
+          .flat("2025-03-10T14:32:01Z", MNQ);
+      assertThat(day.decisions(GUARD)).as("RULE-003 closes what was open itself").isEmpty();
+
+      day.position("2025-03-10T14:45:00Z", ES, PositionType.SHORT, 2, 5800.0)
+          .quote("2025-03-10T14:45:01Z", ES, 5799.0);
+
+      assertThat(day.decisions(GUARD)).singleElement().satisfies(close -> {
+        assertThat(close.action()).isEqualTo(Action.CLOSE_POSITION);
+        assertThat(close.contractId()).isEqualTo(ES);
+        assertThat(close.ts()).hasToString("2025-03-10T14:45:00Z");
+      });
+    }
+  }
+
+  @Test
+  void aSymbolLockoutGuardsOnlyItsRoot() {
+    try (Scenario day = new Scenario()) {
+      Instant since = Instant.parse("2025-03-10T14:00:00Z");
+      day.engine().restore(Scenario.ACCOUNT, null,
+          List.of(new Lockout("x", "RULE-011", LockoutKind.INDEFINITE, "ES", since, null, "ES is blocked")));
+
+      day.position("2025-03-10T14:30:00Z", MNQ, PositionType.LONG, 1, 21000.0)
+          .position("2025-03-10T14:30:01Z", ES, PositionType.LONG, 1, 5800.0);
+
+      assertThat(day.decisions(GUARD)).singleElement().extracting(Decision::contractId).isEqualTo(ES);
+    }
+  }
+
+  @Test
+  void aRestoredLockoutFromADayAgoIsLiftedByTheCatchUpResetAtTheFirstEvent() {
+    try (Scenario day = new Scenario()) {
+      Instant yesterdayReset = Instant.parse("2025-03-07T22:00:00Z");
+      Lockout untilReset = new Lockout("x", "RULE-003", LockoutKind.UNTIL_RESET, null,
+          Instant.parse("2025-03-07T18:00:00Z"), yesterdayReset, "realized -550.00 <= -500.00");
+      day.engine().restore(Scenario.ACCOUNT, Instant.parse("2025-03-06T22:00:00Z"), List.of(untilReset));
+
+      day.account("2025-03-10T13:00:00Z", true);
+
+      assertThat(day.decisions("DAILY-RESET")).singleElement().extracting(Decision::action).isEqualTo(Action.UNLOCK);
+      assertThat(day.lockouts()).isEmpty();
+      assertThat(day.engine().lastReset(Scenario.ACCOUNT)).as("Sunday 17:00 New York")
+          .hasToString("2025-03-09T21:00:00Z");
+    }
+  }
+
+  @Test
+  void resetsFollowNewYorkAcrossBothDaylightSavingChanges() {
+    try (Scenario day = new Scenario(PnlBasis.GROSS, new DailyRealizedLoss(500))) {
+      day.trade("2025-03-07T15:00:00Z", 1, MNQ, -600.0, 0.0)
+          .tick("2025-03-10T12:00:00Z");
+      assertThat(day.decisions("DAILY-RESET")).singleElement().extracting(Decision::ts)
+          .hasToString("2025-03-07T22:00:00Z");
+
+      day.trade("2025-10-31T15:00:00Z", 2, MNQ, -600.0, 0.0)
+          .tick("2025-11-03T12:00:00Z");
+
+      assertThat(day.decisions("DAILY-RESET")).hasSize(2);
+      assertThat(day.decisions("DAILY-RESET").get(1).ts()).as("EDT on Friday").hasToString("2025-10-31T21:00:00Z");
+      assertThat(day.engine().lastReset(Scenario.ACCOUNT)).as("Sunday 2025-11-02 17:00 EST")
+          .hasToString("2025-11-02T22:00:00Z");
+    }
+  }
+
+  @Test
+  void whenTwoRulesDecideOnOneEventBothAreRecordedAndOnlyTheStrongerCloseIsSent() {
+    try (Scenario day = new Scenario(PnlBasis.GROSS, new DailyRealizedLoss(500),
+        new MaxContracts(2, CountType.GROSS, LimitAction.REDUCE_TO_LIMIT))) {
+      day.trade("2025-03-10T14:31:00Z", 1, MNQ, -600.0, 0.0);
+      day.decisions.clear();
+      day.executed.clear();
+
+      day.position("2025-03-10T14:32:00Z", ES, PositionType.LONG, 3, 5800.0);
+
+      assertThat(day.decisions).extracting(Decision::rule, Decision::action).containsExactlyInAnyOrder(
+          org.assertj.core.groups.Tuple.tuple(GUARD, Action.CLOSE_POSITION),
+          org.assertj.core.groups.Tuple.tuple("RULE-001", Action.REDUCE_POSITION));
+      assertThat(day.executed).singleElement().satisfies(actions ->
+          assertThat(actions).extracting(Decision::action, Decision::contractId)
+              .containsExactly(org.assertj.core.groups.Tuple.tuple(Action.CLOSE_POSITION, ES)));
+    }
+  }
+}
