@@ -42,18 +42,19 @@ public final class DecisionRepository {
 
     /** Records that the decision was executed; from now on {@link #claim} returns false. */
     public void markDone(String decisionId, Instant at) {
-        setStatus(decisionId, DecisionStatus.DONE, at, "");
+        setStatus(decisionId, DecisionStatus.DONE, at);
     }
 
     /** Records that the decision gave up; a DONE decision stays DONE. */
     public void markFailed(String decisionId, Instant at) {
-        setStatus(decisionId, DecisionStatus.FAILED, at, " AND status <> 'DONE'");
+        setStatus(decisionId, DecisionStatus.FAILED, at);
     }
 
-    private void setStatus(String decisionId, DecisionStatus status, Instant at, String condition) {
+    /** DONE is final: marking a DONE decision again changes nothing, not even its time. */
+    private void setStatus(String decisionId, DecisionStatus status, Instant at) {
         database.write("mark decision " + decisionId + " " + status, c -> {
             int changed = Sql.update(c,
-                    "UPDATE decisions SET status = ?, updated_at = ? WHERE decision_id = ?" + condition,
+                    "UPDATE decisions SET status = ?, updated_at = ? WHERE decision_id = ? AND status <> 'DONE'",
                     update -> {
                         update.setString(1, status.name());
                         Columns.setInstant(update, 2, at);
