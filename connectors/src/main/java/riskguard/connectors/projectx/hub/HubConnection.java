@@ -456,7 +456,7 @@ public final class HubConnection implements AutoCloseable {
         private ScheduledFuture<?> ticker;
 
         Session(String token) {
-            this.token = token;
+            this.token = token == null ? "" : token;
         }
 
         boolean send(String text) {
@@ -517,7 +517,7 @@ public final class HubConnection implements AutoCloseable {
             String problem = response != null
                     ? "HTTP " + response.code() + " on upgrade"
                     : failure.getClass().getSimpleName() + ": " + failure.getMessage();
-            lose(this, problem.replace(token, "***"));
+            lose(this, token.isEmpty() ? problem : problem.replace(token, "***"));
         }
 
         void startTicker() {
