@@ -27,7 +27,8 @@ class DecisionRepositoryTest {
         try (Database database = Database.open(file)) {
             DecisionRepository decisions = new DecisionRepository(database);
             assertThat(decisions.claim("d-1", 536, "CLOSE_POSITION", "CON.F.US.MNQ.Z25", T0.plusSeconds(3))).isFalse();
-            assertThat(decisions.find("d-1")).contains(new DecisionRow("d-1", 536, "CLOSE_POSITION",
+            decisions.markDone("d-1", T0.plusSeconds(4));
+            assertThat(decisions.find("d-1")).as("done stays as first recorded").contains(new DecisionRow("d-1", 536, "CLOSE_POSITION",
                     "CON.F.US.MNQ.Z25", DecisionStatus.DONE, 1, T0, T0.plusSeconds(1)));
         }
     }
