@@ -1,0 +1,40 @@
+package riskguard.connectors.sim;
+
+/**
+ * The venue's answer to an action, carried to REST as {@code success/errorCode/errorMessage}.
+ * Error codes are the gateway's per-endpoint codes (e.g. PlaceOrderErrorCode, CancelOrderErrorCode,
+ * ClosePositionErrorCode); 0 is success.
+ *
+ * @param orderId the order created, when the action created one
+ */
+public record Outcome(int errorCode, String errorMessage, Long orderId) {
+
+  static final int ACCOUNT_NOT_FOUND = 1;
+  /** PositionNotFound (close), OrderNotFound (cancel, modify), OrderRejected (place). */
+  static final int NOT_FOUND_OR_REJECTED = 2;
+  static final int ORDER_REJECTED = 2;
+  static final int PLACE_CONTRACT_NOT_FOUND = 8;
+  static final int PLACE_ACCOUNT_REJECTED = 10;
+  static final int CLOSE_CONTRACT_NOT_FOUND = 3;
+  static final int CLOSE_ORDER_REJECTED = 5;
+  static final int CLOSE_ACCOUNT_REJECTED = 8;
+  static final int MODIFY_REJECTED = 3;
+  static final int CANCEL_ACCOUNT_REJECTED = 6;
+  static final int MODIFY_ACCOUNT_REJECTED = 6;
+
+  static Outcome ok() {
+    return new Outcome(0, null, null);
+  }
+
+  static Outcome created(long orderId) {
+    return new Outcome(0, null, orderId);
+  }
+
+  static Outcome error(int code, String message) {
+    return new Outcome(code, message, null);
+  }
+
+  public boolean success() {
+    return errorCode == 0;
+  }
+}
