@@ -2,7 +2,9 @@ package riskguard.connectors.sim;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,6 +14,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
+import riskguard.connectors.projectx.model.Account;
+import riskguard.connectors.projectx.model.Bracket;
+import riskguard.connectors.projectx.model.MarketTrade;
+import riskguard.connectors.projectx.model.Order;
+import riskguard.connectors.projectx.model.OrderSide;
+import riskguard.connectors.projectx.model.OrderStatus;
+import riskguard.connectors.projectx.model.OrderType;
+import riskguard.connectors.projectx.model.PlaceOrderRequest;
+import riskguard.connectors.projectx.model.Position;
+import riskguard.connectors.projectx.model.Quote;
+import riskguard.connectors.projectx.model.Trade;
 
 /**
  * The simulated venue: accounts, the market's top of book, working orders, net positions and
@@ -37,7 +50,7 @@ final class Exchange {
   private final Map<String, QuoteBook> books = new LinkedHashMap<>();
   private final Map<Long, WorkingOrder> orders = new LinkedHashMap<>();
   private final Map<String, NetPosition> positions = new HashMap<>();
-  private final List<TradeView> trades = new ArrayList<>();
+  private final List<Trade> trades = new ArrayList<>();
   private long nextOrderId = 9001;
   private long nextTradeId = 8001;
   private long nextPositionId = 501;
@@ -56,8 +69,8 @@ final class Exchange {
       this.canTrade = account.canTrade();
     }
 
-    AccountView view() {
-      return new AccountView(id, name, balance.doubleValue(), canTrade, true, true);
+    Account view() {
+      return new Account(id, name, balance.doubleValue(), canTrade, true, true);
     }
   }
 
@@ -67,7 +80,7 @@ final class Exchange {
     this.clock = clock;
     this.listener = listener;
     this.random = new Random(seed);
-    Instant now = clock.instant();
+    OffsetDateTime now = now();
     startAccounts.forEach(a -> accounts.put(a.id(), new AccountBook(a)));
     catalogue.all().forEach(c -> books.put(c.id(), new QuoteBook(c, now)));
   }
@@ -78,11 +91,11 @@ final class Exchange {
 
   // ---- queries -------------------------------------------------------------------------
 
-  synchronized List<AccountView> accounts() {
+  synchronized List<Account> accounts() {
     return accounts.values().stream().map(AccountBook::view).toList();
   }
 
-  synchronized Optional<AccountView> account(long accountId) {
+  synchronized Optional<Account> account(long accountId) {
     return Optional.ofNullable(accounts.get(accountId)).map(AccountBook::view);
   }
 
@@ -90,7 +103,7 @@ final class Exchange {
     return accounts.containsKey(accountId);
   }
 
-  synchronized List<PositionView> openPositions(long accountId) {
+  synchronized List<Position> openPositions(long accountId) {
     return positions.values().stream()
         .filter(p -> p.accountId == accountId)
         .sorted(Comparator.comparingLong(p -> p.id))
@@ -98,23 +111,23 @@ final class Exchange {
         .toList();
   }
 
-  synchronized Optional<PositionView> position(long accountId, String contractId) {
+  synchronized Optional<Position> position(long accountId, String contractId) {
     return Optional.ofNullable(positions.get(key(accountId, contractId))).map(NetPosition::view);
   }
 
-  synchronized List<OrderView> openOrders(long accountId) {
+  synchronized List<Order> openOrders(long accountId) {
     return orders.values().stream()
         .filter(o -> o.accountId == accountId && o.isOpen())
         .map(WorkingOrder::view)
         .toList();
   }
 
-  synchronized Optional<OrderView> order(long orderId) {
+  synchronized Optional<Order> order(long orderId) {
     return Optional.ofNullable(orders.get(orderId)).map(WorkingOrder::view);
   }
 
   /** Orders created in [from, to] (to null = open-ended). */
-  synchronized List<OrderView> orders(long accountId, Instant from, Instant to) {
+  synchronized List<Order> orders(long accountId, OffsetDateTime from, OffsetDateTime to) {
     return orders.values().stream()
         .filter(o -> o.accountId == accountId && within(o.created, from, to))
         .map(WorkingOrder::view)
@@ -122,22 +135,25 @@ final class Exchange {
   }
 
   /** Fills made in [from, to] (to null = open-ended). */
-  synchronized List<TradeView> trades(long accountId, Instant from, Instant to) {
+  synchronized List<Trade> trades(long accountId, OffsetDateTime from, OffsetDateTime to) {
     return trades.stream()
         .filter(t -> t.accountId() == accountId && within(t.creationTimestamp(), from, to))
         .toList();
   }
 
-  synchronized QuoteView quote(String contractId) {
-    return book(contractId).view(clock.instant());
+  synchronized Quote quote(String contractId) {
+    return book(contractId).quote(now());
   }
 
-  synchronized List<QuoteView> quotes() {
-    Instant now = clock.instant();
-    return books.values().stream().map(b -> b.view(now)).toList();
+  /** Every contract's full quote, keyed by contract id in catalogue order. */
+  synchronized Map<String, Quote> quotes() {
+    OffsetDateTime now = now();
+    Map<String, Quote> quotes = new LinkedHashMap<>();
+    books.forEach((id, book) -> quotes.put(id, book.quote(now)));
+    return quotes;
   }
 
-  private static boolean within(Instant t, Instant from, Instant to) {
+  private static boolean within(OffsetDateTime t, OffsetDateTime from, OffsetDateTime to) {
     return (from == null || !t.isBefore(from)) && (to == null || !t.isAfter(to));
   }
 
@@ -180,24 +196,25 @@ final class Exchange {
       long printedVolume = 1 + random.nextInt(10);
       long last = random.nextBoolean() ? book.bid + step : book.ask + step;
       moveBook(book, book.bid + step, book.ask + step, last, printedVolume);
-      Instant now = clock.instant();
-      listener.marketTrades(book.contract.id(), List.of(new MarketTradeView(
+      OffsetDateTime now = now();
+      listener.marketTrades(book.contract.id(), List.of(new MarketTrade(
           book.contract.symbolId(), book.contract.price(last), now,
-          last >= book.ask ? Side.BUY.code() : Side.SELL.code(), printedVolume)));
+          last >= book.ask ? OrderSide.BID.code() : OrderSide.ASK.code(), printedVolume)));
     }
   }
 
   private void moveBook(QuoteBook book, long bid, long ask, long last, long printedVolume) {
-    Instant now = clock.instant();
+    OffsetDateTime now = now();
     book.set(bid, ask, last, printedVolume, now);
-    listener.quote(book.view(now));
+    listener.quote(book.contract.id(), book.quote(now));
     listener.depth(book.contract.id(), book.depth(now, random));
     match(book);
   }
 
   // ---- the trader's side -------------------------------------------------------------------
 
-  synchronized Outcome place(long accountId, OrderRequest request) {
+  synchronized Outcome place(PlaceOrderRequest request) {
+    long accountId = request.accountId();
     AccountBook account = accounts.get(accountId);
     if (account == null) {
       return Outcome.error(Outcome.ACCOUNT_NOT_FOUND, "Account " + accountId + " not found");
@@ -215,24 +232,26 @@ final class Exchange {
     if (invalid.isPresent()) {
       return Outcome.error(Outcome.ORDER_REJECTED, invalid.get());
     }
-    WorkingOrder order = new WorkingOrder(nextOrderId++, accountId, contract.get(), request, clock.instant());
+    WorkingOrder order = new WorkingOrder(nextOrderId++, accountId, contract.get(), request.type(),
+        request.side(), request.size(), request.customTag(), request.stopLossBracket(),
+        request.takeProfitBracket(), now());
     price(order, request);
     orders.put(order.id, order);
     listener.order(order.view());
     QuoteBook book = books.get(order.contract.id());
-    if (order.type == OrderKind.MARKET) {
+    if (order.type == OrderType.MARKET) {
       fill(order, book.touch(order.side));
-    } else if (order.limitTicks != null && order.type != OrderKind.STOP_LIMIT && marketable(order, book)) {
+    } else if (order.limitTicks != null && order.type != OrderType.STOP_LIMIT && marketable(order, book)) {
       fill(order, book.touch(order.side));
     }
     match(book);
     return Outcome.created(order.id);
   }
 
-  private Optional<String> invalidReason(long accountId, SimContract contract, OrderRequest request) {
+  private Optional<String> invalidReason(long accountId, SimContract contract, PlaceOrderRequest request) {
     String where = " for order on " + contract.id() + " in account " + accountId;
-    if (request.type() == null || request.side() == null) {
-      return Optional.of("type and side are required" + where);
+    if (request.type() == null || request.type() == OrderType.UNKNOWN || request.side() == null) {
+      return Optional.of("type (1..7) and side (0 buy, 1 sell) are required" + where);
     }
     if (request.size() <= 0) {
       return Optional.of("size must be positive, got " + request.size() + where);
@@ -241,15 +260,15 @@ final class Exchange {
         .anyMatch(o -> o.accountId == accountId && request.customTag().equals(o.customTag))) {
       return Optional.of("customTag '" + request.customTag() + "' is already used in account " + accountId);
     }
-    boolean needsLimit = request.type() == OrderKind.LIMIT || request.type() == OrderKind.STOP_LIMIT;
-    boolean needsStop = request.type() == OrderKind.STOP || request.type() == OrderKind.STOP_LIMIT;
+    boolean needsLimit = request.type() == OrderType.LIMIT || request.type() == OrderType.STOP_LIMIT;
+    boolean needsStop = request.type() == OrderType.STOP || request.type() == OrderType.STOP_LIMIT;
     if (needsLimit && request.limitPrice() == null) {
       return Optional.of("limitPrice is required for a " + request.type() + " order" + where);
     }
     if (needsStop && request.stopPrice() == null) {
       return Optional.of("stopPrice is required for a " + request.type() + " order" + where);
     }
-    if (request.type() == OrderKind.TRAILING_STOP
+    if (request.type() == OrderType.TRAILING_STOP
         && (request.trailPrice() == null || contract.nearestTicks(request.trailPrice()) <= 0)) {
       return Optional.of("trailPrice (a positive distance in points) is required for a trailing stop" + where);
     }
@@ -262,9 +281,9 @@ final class Exchange {
     if (needsStop) {
       QuoteBook book = books.get(contract.id());
       long stop = contract.ticksOf(request.stopPrice()).getAsLong();
-      boolean through = request.side() == Side.BUY ? stop <= book.ask : stop >= book.bid;
+      boolean through = request.side() == OrderSide.BID ? stop <= book.ask : stop >= book.bid;
       if (through) {
-        return Optional.of("a " + request.side().name().toLowerCase() + " stop at " + request.stopPrice()
+        return Optional.of("a " + Sides.word(request.side()) + " stop at " + request.stopPrice()
             + " is already through the market (bid " + contract.price(book.bid) + ", ask "
             + contract.price(book.ask) + ")" + where);
       }
@@ -272,7 +291,7 @@ final class Exchange {
     return Optional.empty();
   }
 
-  private void price(WorkingOrder order, OrderRequest request) {
+  private void price(WorkingOrder order, PlaceOrderRequest request) {
     SimContract c = order.contract;
     QuoteBook book = books.get(c.id());
     switch (order.type) {
@@ -282,7 +301,7 @@ final class Exchange {
         order.trailTicks = c.nearestTicks(request.trailPrice());
         order.stopTicks = request.stopPrice() != null
             ? c.ticksOf(request.stopPrice()).getAsLong()
-            : order.side == Side.SELL ? book.bid - order.trailTicks : book.ask + order.trailTicks;
+            : order.side == OrderSide.ASK ? book.bid - order.trailTicks : book.ask + order.trailTicks;
       }
       default -> {
         if (request.limitPrice() != null) {
@@ -328,10 +347,10 @@ final class Exchange {
     }
     limit.ifPresent(t -> order.limitTicks = t);
     stop.ifPresent(t -> order.stopTicks = t);
-    if (trailPrice != null && order.type == OrderKind.TRAILING_STOP) {
+    if (trailPrice != null && order.type == OrderType.TRAILING_STOP) {
       order.trailTicks = Math.max(1, c.nearestTicks(trailPrice));
     }
-    order.updated = clock.instant();
+    order.updated = now();
     listener.order(order.view());
     match(books.get(c.id()));
     return Outcome.ok();
@@ -398,9 +417,9 @@ final class Exchange {
   }
 
   private Outcome closeWithMarket(NetPosition position, long size) {
-    Side side = position.signedSize > 0 ? Side.SELL : Side.BUY;
-    OrderRequest request = OrderRequest.market(position.contract.id(), side, (int) size);
-    WorkingOrder order = new WorkingOrder(nextOrderId++, position.accountId, position.contract, request, clock.instant());
+    OrderSide side = position.signedSize > 0 ? OrderSide.ASK : OrderSide.BID;
+    WorkingOrder order = new WorkingOrder(nextOrderId++, position.accountId, position.contract,
+        OrderType.MARKET, side, (int) size, null, null, null, now());
     orders.put(order.id, order);
     listener.order(order.view());
     QuoteBook book = books.get(position.contract.id());
@@ -475,26 +494,26 @@ final class Exchange {
   }
 
   private static boolean marketable(WorkingOrder order, QuoteBook book) {
-    return order.side == Side.BUY ? book.ask <= order.limitTicks : book.bid >= order.limitTicks;
+    return order.side == OrderSide.BID ? book.ask <= order.limitTicks : book.bid >= order.limitTicks;
   }
 
   private static boolean stopReached(WorkingOrder order, QuoteBook book) {
-    return order.side == Side.BUY ? book.ask >= order.stopTicks : book.bid <= order.stopTicks;
+    return order.side == OrderSide.BID ? book.ask >= order.stopTicks : book.bid <= order.stopTicks;
   }
 
   private void trail(WorkingOrder order, QuoteBook book) {
-    long candidate = order.side == Side.SELL ? book.bid - order.trailTicks : book.ask + order.trailTicks;
-    boolean better = order.side == Side.SELL ? candidate > order.stopTicks : candidate < order.stopTicks;
+    long candidate = order.side == OrderSide.ASK ? book.bid - order.trailTicks : book.ask + order.trailTicks;
+    boolean better = order.side == OrderSide.ASK ? candidate > order.stopTicks : candidate < order.stopTicks;
     if (better) {
       order.stopTicks = candidate;
-      order.updated = clock.instant();
+      order.updated = now();
       listener.order(order.view());
     }
   }
 
   private void cancelOrder(WorkingOrder order) {
-    order.status = OrderState.CANCELLED;
-    order.updated = clock.instant();
+    order.status = OrderStatus.CANCELLED;
+    order.updated = now();
     listener.order(order.view());
     cancelPartner(order);
   }
@@ -503,8 +522,8 @@ final class Exchange {
     if (order.ocoPartnerId != null) {
       WorkingOrder partner = orders.get(order.ocoPartnerId);
       if (partner != null && partner.isOpen()) {
-        partner.status = OrderState.CANCELLED;
-        partner.updated = clock.instant();
+        partner.status = OrderStatus.CANCELLED;
+        partner.updated = now();
         listener.order(partner.view());
       }
     }
@@ -518,14 +537,14 @@ final class Exchange {
    * position(s) and account, in that order.
    */
   private void fill(WorkingOrder order, long priceTicks) {
-    Instant now = clock.instant();
+    OffsetDateTime now = now();
     SimContract c = order.contract;
     AccountBook account = accounts.get(order.accountId);
     String positionKey = key(order.accountId, c.id());
     NetPosition position = positions.get(positionKey);
-    long signedQuantity = (long) order.side.sign() * order.size;
+    long signedQuantity = (long) Sides.sign(order.side) * order.size;
 
-    List<PositionView> positionEvents = new ArrayList<>();
+    List<Position> positionEvents = new ArrayList<>();
     BigDecimal pnl = null;
     if (position == null) {
       position = new NetPosition(nextPositionId++, order.accountId, c, now, signedQuantity, priceTicks);
@@ -554,11 +573,11 @@ final class Exchange {
     BigDecimal fees = c.feePerSide().multiply(BigDecimal.valueOf(order.size));
     account.balance = account.balance.add(pnl == null ? BigDecimal.ZERO : pnl).subtract(fees);
 
-    order.status = OrderState.FILLED;
+    order.status = OrderStatus.FILLED;
     order.fillVolume = order.size;
     order.filledTicks = priceTicks;
     order.updated = now;
-    TradeView trade = new TradeView(nextTradeId++, order.accountId, c.id(), now, c.price(priceTicks),
+    Trade trade = new Trade(nextTradeId++, order.accountId, c.id(), now, c.price(priceTicks),
         pnl == null ? null : pnl.doubleValue(), fees.doubleValue(), order.side, order.size, false, order.id);
     trades.add(trade);
     books.get(c.id()).addVolume(order.size);
@@ -567,8 +586,8 @@ final class Exchange {
     listener.trade(trade);
     positionEvents.forEach(listener::position);
     listener.account(account.view());
-    listener.marketTrades(c.id(), List.of(new MarketTradeView(
-        c.symbolId(), c.price(priceTicks), now, order.side.code(), order.size)));
+    listener.marketTrades(c.id(), List.of(new MarketTrade(
+        c.symbolId(), c.price(priceTicks), now, order.side.code(), (long) order.size)));
 
     cancelPartner(order);
     placeBrackets(order, priceTicks);
@@ -584,17 +603,18 @@ final class Exchange {
   }
 
   /** A leg {@code ticks} away from the fill: against the position for a stop, with it for a target. */
-  private WorkingOrder bracketLeg(WorkingOrder parent, OrderRequest.Bracket bracket, long fillTicks, int direction) {
+  private WorkingOrder bracketLeg(WorkingOrder parent, Bracket bracket, long fillTicks, int direction) {
     if (bracket == null || bracket.ticks() <= 0) {
       return null;
     }
-    long offset = (long) direction * parent.side.sign() * bracket.ticks();
+    long offset = (long) direction * Sides.sign(parent.side) * bracket.ticks();
     long legTicks = fillTicks + offset;
-    Side side = parent.side.opposite();
-    OrderKind type = bracket.type() == null ? (direction < 0 ? OrderKind.STOP : OrderKind.LIMIT) : bracket.type();
-    OrderRequest request = new OrderRequest(parent.contract.id(), type, side, parent.size,
-        null, null, null, null, null, null);
-    WorkingOrder leg = new WorkingOrder(nextOrderId++, parent.accountId, parent.contract, request, clock.instant());
+    OrderSide side = Sides.opposite(parent.side);
+    OrderType type = bracket.type() == null || bracket.type() == OrderType.UNKNOWN
+        ? (direction < 0 ? OrderType.STOP : OrderType.LIMIT)
+        : bracket.type();
+    WorkingOrder leg = new WorkingOrder(nextOrderId++, parent.accountId, parent.contract, type, side,
+        parent.size, null, null, null, now());
     switch (type) {
       case STOP -> leg.stopTicks = legTicks;
       case STOP_LIMIT -> {
@@ -634,6 +654,11 @@ final class Exchange {
   private static long onGrid(SimContract c, double price, String what) {
     return c.ticksOf(price).orElseThrow(() -> new IllegalArgumentException(
         what + " " + price + " is not a multiple of the tick size " + c.tickSize() + " of " + c.id()));
+  }
+
+  /** Gateway timestamps: UTC with an offset, microsecond precision (the gateway sends up to 7 digits). */
+  private OffsetDateTime now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
   }
 
   private static String key(long accountId, String contractId) {

@@ -2,7 +2,9 @@ package riskguard.connectors.sim;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import riskguard.connectors.projectx.model.Position;
+import riskguard.connectors.projectx.model.PositionType;
 
 /**
  * The one net position of an account in a contract; mutable, guarded by the exchange's lock.
@@ -14,12 +16,12 @@ final class NetPosition {
   final long id;
   final long accountId;
   final SimContract contract;
-  final Instant created;
+  final OffsetDateTime created;
   /** Contracts held, positive long, negative short, never 0 while the object is alive. */
   long signedSize;
   BigDecimal averageTicks;
 
-  NetPosition(long id, long accountId, SimContract contract, Instant created, long signedSize, long priceTicks) {
+  NetPosition(long id, long accountId, SimContract contract, OffsetDateTime created, long signedSize, long priceTicks) {
     this.id = id;
     this.accountId = accountId;
     this.contract = contract;
@@ -48,17 +50,17 @@ final class NetPosition {
         .setScale(2, java.math.RoundingMode.HALF_EVEN);
   }
 
-  PositionView view() {
+  Position view() {
     return viewWithSize(Math.abs(signedSize));
   }
 
-  PositionView closedView() {
+  Position closedView() {
     return viewWithSize(0);
   }
 
-  private PositionView viewWithSize(long size) {
+  private Position viewWithSize(long size) {
     double average = averageTicks.multiply(contract.tickSize()).round(MathContext.DECIMAL64).doubleValue();
-    return new PositionView(id, accountId, contract.id(), created,
-        signedSize > 0 ? PositionView.LONG : PositionView.SHORT, (int) size, average);
+    return new Position(id, accountId, contract.id(), created,
+        signedSize > 0 ? PositionType.LONG : PositionType.SHORT, (int) size, average);
   }
 }

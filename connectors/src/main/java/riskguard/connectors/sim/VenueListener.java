@@ -1,6 +1,13 @@
 package riskguard.connectors.sim;
 
 import java.util.List;
+import riskguard.connectors.projectx.model.Account;
+import riskguard.connectors.projectx.model.DepthEntry;
+import riskguard.connectors.projectx.model.MarketTrade;
+import riskguard.connectors.projectx.model.Order;
+import riskguard.connectors.projectx.model.Position;
+import riskguard.connectors.projectx.model.Quote;
+import riskguard.connectors.projectx.model.Trade;
 
 /**
  * What the exchange publishes, in the order it happens. Called while the exchange holds its
@@ -8,17 +15,17 @@ import java.util.List;
  */
 interface VenueListener {
 
-  void account(AccountView account);
+  void account(Account account);
 
-  void order(OrderView order);
+  void order(Order order);
 
-  void position(PositionView position);
+  void position(Position position);
 
-  void trade(TradeView trade);
+  void trade(Trade trade);
 
-  void quote(QuoteView quote);
+  void quote(String contractId, Quote quote);
 
-  void marketTrades(String contractId, List<MarketTradeView> trades);
+  void marketTrades(String contractId, List<MarketTrade> trades);
 
-  void depth(String contractId, List<DepthEntryView> depth);
+  void depth(String contractId, List<DepthEntry> depth);
 }

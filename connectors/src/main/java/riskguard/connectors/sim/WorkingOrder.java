@@ -1,6 +1,11 @@
 package riskguard.connectors.sim;
 
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import riskguard.connectors.projectx.model.Bracket;
+import riskguard.connectors.projectx.model.Order;
+import riskguard.connectors.projectx.model.OrderSide;
+import riskguard.connectors.projectx.model.OrderStatus;
+import riskguard.connectors.projectx.model.OrderType;
 
 /** An order inside the exchange; mutable, guarded by the exchange's lock. */
 final class WorkingOrder {
@@ -8,19 +13,19 @@ final class WorkingOrder {
   final long id;
   final long accountId;
   final SimContract contract;
-  final OrderKind type;
-  final Side side;
+  final OrderType type;
+  final OrderSide side;
   final String customTag;
-  final Instant created;
-  final OrderRequest.Bracket stopLossBracket;
-  final OrderRequest.Bracket takeProfitBracket;
+  final OffsetDateTime created;
+  final Bracket stopLossBracket;
+  final Bracket takeProfitBracket;
   int size;
   Long limitTicks;
   Long stopTicks;
   /** Trailing distance in ticks (TRAILING_STOP only). */
   Long trailTicks;
-  OrderState status = OrderState.OPEN;
-  Instant updated;
+  OrderStatus status = OrderStatus.OPEN;
+  OffsetDateTime updated;
   int fillVolume;
   Long filledTicks;
   /** A stop-limit whose stop has been touched works as a limit from then on. */
@@ -28,26 +33,27 @@ final class WorkingOrder {
   /** The other leg of a bracket pair, cancelled when this one fills or is cancelled. */
   Long ocoPartnerId;
 
-  WorkingOrder(long id, long accountId, SimContract contract, OrderRequest request, Instant now) {
+  WorkingOrder(long id, long accountId, SimContract contract, OrderType type, OrderSide side, int size,
+      String customTag, Bracket stopLossBracket, Bracket takeProfitBracket, OffsetDateTime now) {
     this.id = id;
     this.accountId = accountId;
     this.contract = contract;
-    this.type = request.type();
-    this.side = request.side();
-    this.size = request.size();
-    this.customTag = request.customTag();
-    this.stopLossBracket = request.stopLossBracket();
-    this.takeProfitBracket = request.takeProfitBracket();
+    this.type = type;
+    this.side = side;
+    this.size = size;
+    this.customTag = customTag;
+    this.stopLossBracket = stopLossBracket;
+    this.takeProfitBracket = takeProfitBracket;
     this.created = now;
     this.updated = now;
   }
 
   boolean isOpen() {
-    return status == OrderState.OPEN;
+    return status == OrderStatus.OPEN;
   }
 
-  OrderView view() {
-    return new OrderView(id, accountId, contract.id(), contract.symbolId(), created, updated, status,
+  Order view() {
+    return new Order(id, accountId, contract.id(), contract.symbolId(), created, updated, status,
         type, side, size, price(limitTicks), price(stopTicks), fillVolume, price(filledTicks), customTag);
   }
 

@@ -1,0 +1,133 @@
+package riskguard.connectors.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Predicate;
+import riskguard.connectors.projectx.model.Account;
+import riskguard.connectors.projectx.model.DepthEntry;
+import riskguard.connectors.projectx.model.MarketTrade;
+import riskguard.connectors.projectx.model.Order;
+import riskguard.connectors.projectx.model.Position;
+import riskguard.connectors.projectx.model.Quote;
+import riskguard.connectors.projectx.model.Trade;
+import riskguard.connectors.signalr.HubProtocol;
+import riskguard.connectors.signalr.Invocation;
+
+/**
+ * Sends what the exchange publishes to the hub connections that subscribed to it, as SignalR
+ * invocations without an id: {@code GatewayUserAccount/Order/Position/Trade(payload)} on the user
+ * hub, {@code GatewayQuote/GatewayTrade/GatewayDepth(contractId, payload)} on the market hub.
+ * Each event is encoded once and queued on every matching socket.
+ */
+final class HubBroadcaster implements VenueListener {
+
+  static final String ACCOUNTS = "Accounts";
+  static final String ORDERS = "Orders";
+  static final String POSITIONS = "Positions";
+  static final String TRADES = "Trades";
+  static final String QUOTES = "Quotes";
+  static final String MARKET_TRADES = "MarketTrades";
+  static final String DEPTH = "Depth";
+
+  private final JsonMapper json;
+  private final Set<HubConnection> connections = new CopyOnWriteArraySet<>();
+  private final EventTap tap;
+
+  /** Sees every event the venue publishes, subscribed to or not (the recording hook). */
+  interface EventTap {
+    void published(Hub hub, String target, String contractId, JsonNode data);
+  }
+
+  HubBroadcaster(JsonMapper json, EventTap tap) {
+    this.json = json;
+    this.tap = tap;
+  }
+
+  static String topic(String kind, String key) {
+    return kind + "|" + key;
+  }
+
+  void register(HubConnection connection) {
+    connections.add(connection);
+  }
+
+  void unregister(HubConnection connection) {
+    connections.remove(connection);
+  }
+
+  /** Open connections, optionally of one hub (null = both). */
+  List<HubConnection> connections(Hub hub) {
+    return connections.stream().filter(c -> hub == null || c.hub == hub).toList();
+  }
+
+  void pingAll() {
+    connections.forEach(HubConnection::ping);
+  }
+
+  @Override
+  public void account(Account account) {
+    userEvent("GatewayUserAccount", json.valueToTree(account), c -> c.subscribedTo(ACCOUNTS));
+  }
+
+  @Override
+  public void order(Order order) {
+    userEvent("GatewayUserOrder", json.valueToTree(order),
+        c -> c.subscribedTo(topic(ORDERS, Long.toString(order.accountId()))));
+  }
+
+  @Override
+  public void position(Position position) {
+    userEvent("GatewayUserPosition", json.valueToTree(position),
+        c -> c.subscribedTo(topic(POSITIONS, Long.toString(position.accountId()))));
+  }
+
+  @Override
+  public void trade(Trade trade) {
+    userEvent("GatewayUserTrade", json.valueToTree(trade),
+        c -> c.subscribedTo(topic(TRADES, Long.toString(trade.accountId()))));
+  }
+
+  @Override
+  public void quote(String contractId, Quote quote) {
+    marketEvent("GatewayQuote", contractId, json.valueToTree(quote), QUOTES);
+  }
+
+  @Override
+  public void marketTrades(String contractId, List<MarketTrade> trades) {
+    marketEvent("GatewayTrade", contractId, json.valueToTree(trades), MARKET_TRADES);
+  }
+
+  @Override
+  public void depth(String contractId, List<DepthEntry> depth) {
+    marketEvent("GatewayDepth", contractId, json.valueToTree(depth), DEPTH);
+  }
+
+  /** The current quote to one connection that just subscribed. */
+  void sendQuote(HubConnection connection, String contractId, Quote quote) {
+    connection.send(HubProtocol.encode(
+        Invocation.event("GatewayQuote", json.getNodeFactory().textNode(contractId), json.valueToTree(quote))));
+  }
+
+  private void userEvent(String target, JsonNode data, Predicate<HubConnection> subscribed) {
+    broadcast(Hub.USER, target, null, HubProtocol.encode(Invocation.event(target, data)), data, subscribed);
+  }
+
+  private void marketEvent(String target, String contractId, JsonNode data, String kind) {
+    String topic = topic(kind, contractId);
+    String text = HubProtocol.encode(Invocation.event(target, json.getNodeFactory().textNode(contractId), data));
+    broadcast(Hub.MARKET, target, contractId, text, data, c -> c.subscribedTo(topic));
+  }
+
+  private void broadcast(Hub hub, String target, String contractId, String text, JsonNode data,
+      Predicate<HubConnection> subscribed) {
+    for (HubConnection connection : connections) {
+      if (connection.hub == hub && connection.ready() && subscribed.test(connection)) {
+        connection.send(text);
+      }
+    }
+    tap.published(hub, target, contractId, data);
+  }
+}
