@@ -25,8 +25,11 @@ import riskguard.connectors.signalr.RecordBuffer;
  * logged and skipped; the connection stays up (the real server would drop it, but the guard must
  * be able to test that its own client survives its peer's garbage, and the simulator must survive
  * a broken client).
+ *
+ * <p>Public only because Jetty calls the listener methods through method handles, which needs a
+ * public class; its constructor and everything else stay package-private.
  */
-final class HubConnection implements Session.Listener.AutoDemanding {
+public final class HubConnection implements Session.Listener.AutoDemanding {
 
   private static final Logger log = LoggerFactory.getLogger(HubConnection.class);
 
