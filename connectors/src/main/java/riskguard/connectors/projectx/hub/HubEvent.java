@@ -27,10 +27,11 @@ public record HubEvent(String hub, String target, List<JsonNode> arguments, Inst
     }
 
     /**
-     * The event's payload: the last argument, taken out of an {@code {"action": n, "data": …}}
-     * wrapper if it came in one. JSON null when there are no arguments.
+     * The event's payload exactly as sent: the last argument, possibly wrapped as
+     * {@code {"action": n, "data": …}} (the engine's decoder and the recording take it so).
+     * JSON null when there are no arguments.
      */
     public JsonNode data() {
-        return arguments.isEmpty() ? NullNode.getInstance() : Payloads.unwrap(arguments.get(arguments.size() - 1));
+        return arguments.isEmpty() ? NullNode.getInstance() : arguments.get(arguments.size() - 1);
     }
 }

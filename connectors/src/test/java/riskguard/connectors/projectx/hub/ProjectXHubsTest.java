@@ -165,8 +165,8 @@ class ProjectXHubsTest {
         HubEvent rawPosition = next(HubEvent.class);
         assertThat(rawPosition.hub()).isEqualTo(UserHub.HUB);
         assertThat(rawPosition.target()).isEqualTo("GatewayUserPosition");
-        assertThat(rawPosition.arguments().get(0).has("action")).as("raw keeps the wrapper").isTrue();
-        assertThat(rawPosition.data().get("id").intValue()).isEqualTo(7);
+        assertThat(rawPosition.data().get("action").intValue()).as("raw keeps the wrapper").isEqualTo(1);
+        assertThat(rawPosition.data().get("data").get("id").intValue()).isEqualTo(7);
         assertThat(rawPosition.contractId()).isNull();
         Position position = next(Position.class);
         assertThat(position.type()).isEqualTo(PositionType.SHORT);
