@@ -49,6 +49,16 @@ public final class DecisionChannel {
     pending(decision, contractId, null, 0);
   }
 
+  /**
+   * Closes the position because a timer fell due at {@code fellDue}: the decision carries
+   * that time, not the (later) clock time at which the heartbeat noticed it.
+   */
+  public void closePosition(String rule, String contractId, Instant fellDue, String reason) {
+    Decision decision = Decision.of(ids.get(), fellDue, accountId, rule, Action.CLOSE_POSITION, reason)
+        .withContract(contractId);
+    pending(decision, contractId, null, 0);
+  }
+
   /** Closes {@code contracts} of the position (a partial close). */
   public void reducePosition(String rule, String contractId, int contracts, String reason) {
     Position position = facts.position(contractId);
@@ -95,7 +105,20 @@ public final class DecisionChannel {
    * later; otherwise nothing is decided (cooldowns never add up).
    */
   public void coolDown(String rule, long seconds, String reason) {
-    Instant until = time.now().plusSeconds(seconds);
+    coolDown(rule, time.now(), seconds, reason);
+  }
+
+  /**
+   * A cooldown of {@code seconds} counted from {@code from} (the trade that caused it), so
+   * deciding again for the same cause decides nothing, and a cause seen late (a trade
+   * replayed at reconnect) gets only what is left of its cooldown, or nothing once it is over.
+   * Replaces a running cooldown only if it ends later.
+   */
+  public void coolDown(String rule, Instant from, long seconds, String reason) {
+    Instant until = from.plusSeconds(seconds);
+    if (!until.isAfter(time.now())) {
+      return;
+    }
     List<Lockout> running = facts.cooldowns();
     for (Lockout cooldown : running) {
       if (!cooldown.endsAt().isBefore(until)) {
