@@ -121,7 +121,7 @@ final class ValueParser {
   Double positiveAmount(YamlNode node, String path) {
     Double amount = amount(node, path);
     if (amount != null && amount <= 0) {
-      error(node, path, "must be a positive dollar amount, found " + shownNumber(node, amount.toString()));
+      error(node, path, "must be a positive dollar amount, found " + shownScalar(node));
       return null;
     }
     return amount;
@@ -131,7 +131,7 @@ final class ValueParser {
   Double nonNegativeAmount(YamlNode node, String path) {
     Double amount = amount(node, path);
     if (amount != null && amount < 0) {
-      error(node, path, "must be 0 or more, found " + shownNumber(node, amount.toString()));
+      error(node, path, "must be 0 or more, found " + shownScalar(node));
       return null;
     }
     return amount;
@@ -330,6 +330,12 @@ final class ValueParser {
       return null;
     }
     return root;
+  }
+
+  /** The scalar as written, or a stand-in when it came from the environment. */
+  private static String shownScalar(YamlNode node) {
+    YamlNode.Scalar scalar = (YamlNode.Scalar) node;
+    return shownNumber(node, scalar.text());
   }
 
   private static String describeScalar(YamlNode node) {
