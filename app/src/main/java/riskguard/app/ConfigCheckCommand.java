@@ -14,15 +14,16 @@ import riskguard.config.RiskguardConfig;
 import riskguard.config.RuleDescriptions;
 
 /**
- * {@code riskguard config check [FILE]}: validates a config file and says in one sentence
- * per enabled rule what it will do. Exit 0 when the file is valid, 1 when it is not.
+ * {@code riskguard config check [FILE]}: validates a config file and says in one sentence per
+ * enabled rule what it will do. Exit 0 when the file is valid, 1 when it is not.
  */
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
       "Validate a config file and print what each enabled rule will do.",
-      "Exit code 0 when the file is valid, 1 when it has errors (one per line: file:line:col: key: problem)."
+      "Exit code 0 when the file is valid, 1 when it has errors (one per line: file:line:col: key:"
+          + " problem)."
     })
 final class ConfigCheckCommand implements Callable<Integer> {
 
@@ -48,7 +49,12 @@ final class ConfigCheckCommand implements Callable<Integer> {
       config = ConfigLoader.load(file);
     } catch (ConfigException e) {
       List<ConfigError> errors = e.errors();
-      err.println("INVALID: " + file + " (" + errors.size() + (errors.size() == 1 ? " problem)" : " problems)"));
+      err.println(
+          "INVALID: "
+              + file
+              + " ("
+              + errors.size()
+              + (errors.size() == 1 ? " problem)" : " problems)"));
       errors.forEach(err::println);
       err.flush();
       return INVALID;

@@ -47,8 +47,10 @@ class ConfigCheckCommandTest {
     assertThat(out.toString().lines())
         .containsExactly(
             "OK: " + file,
-            "RULE-003 Daily realized loss: when today's net realized P&L reaches -$500.00, close everything, cancel orders and lock the account until 17:00 America/New_York.",
-            "RULE-006 Trade frequency: more than 3 trades in a minute stops trading for 1 minute. During a cooldown new orders are cancelled and new positions closed.");
+            "RULE-003 Daily realized loss: when today's net realized P&L reaches -$500.00, close"
+                + " everything, cancel orders and lock the account until 17:00 America/New_York.",
+            "RULE-006 Trade frequency: more than 3 trades in a minute stops trading for 1 minute."
+                + " During a cooldown new orders are cancelled and new positions closed.");
   }
 
   @Test
@@ -72,9 +74,14 @@ class ConfigCheckCommandTest {
     assertThat(err.toString().lines())
         .containsExactly(
             "INVALID: " + file + " (3 problems)",
-            file + ":2:12: gateway.api_key: environment variable RISKGUARD_TEST_VARIABLE_THAT_IS_NEVER_SET is not set; set RISKGUARD_TEST_VARIABLE_THAT_IS_NEVER_SET before starting riskguard",
+            file
+                + ":2:12: gateway.api_key: environment variable"
+                + " RISKGUARD_TEST_VARIABLE_THAT_IS_NEVER_SET is not set; set"
+                + " RISKGUARD_TEST_VARIABLE_THAT_IS_NEVER_SET before starting riskguard",
             file + ":5:5: rules.max_contracts.limt: unknown key `limt`; did you mean `limit`?",
-            file + ":6:32: rules.daily_realized_loss.limit: must be a positive dollar amount, found -500");
+            file
+                + ":6:32: rules.daily_realized_loss.limit: must be a positive dollar amount, found"
+                + " -500");
   }
 
   @Test

@@ -3,8 +3,8 @@ package riskguard.config;
 import java.util.List;
 
 /**
- * Which accounts to guard: all the login can see ({@code accounts: [all]}), or those
- * whose id or name is listed.
+ * Which accounts to guard: all the login can see ({@code accounts: [all]}), or those whose id or
+ * name is listed.
  */
 public record AccountSelector(boolean all, List<String> idsOrNames) {
 

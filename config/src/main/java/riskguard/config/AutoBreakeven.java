@@ -1,4 +1,6 @@
 package riskguard.config;
 
-/** RULE-012: once profit reaches {@code triggerTicks}, move the stop to entry ± {@code offsetTicks}. */
+/**
+ * RULE-012: once profit reaches {@code triggerTicks}, move the stop to entry ± {@code offsetTicks}.
+ */
 public record AutoBreakeven(int triggerTicks, int offsetTicks) {}

@@ -35,7 +35,13 @@ final class ConfigBinder {
 
   RiskguardConfig bind(YamlNode root, Path source) {
     if (!(root instanceof YamlNode.Mapping)) {
-      values.error(root, "", "the file must be a mapping of keys (" + String.join(", ", ROOT_KEYS) + "), found " + root.describe());
+      values.error(
+          root,
+          "",
+          "the file must be a mapping of keys ("
+              + String.join(", ", ROOT_KEYS)
+              + "), found "
+              + root.describe());
       return null;
     }
     Section file = Section.open(root, "", root.line(), root.column(), values, ROOT_KEYS);
@@ -73,7 +79,8 @@ final class ConfigBinder {
     if (node == null) {
       return AccountSelector.allAccounts();
     }
-    List<YamlNode> items = node instanceof YamlNode.Sequence sequence ? sequence.items() : List.of(node);
+    List<YamlNode> items =
+        node instanceof YamlNode.Sequence sequence ? sequence.items() : List.of(node);
     if (items.isEmpty()) {
       values.error(node, "accounts", "list at least one account id or name, or write [all]");
       return AccountSelector.allAccounts();
@@ -96,7 +103,10 @@ final class ConfigBinder {
       }
     }
     if (all && !chosen.isEmpty()) {
-      values.error(node, "accounts", "`all` cannot be combined with account ids or names; use one or the other");
+      values.error(
+          node,
+          "accounts",
+          "`all` cannot be combined with account ids or names; use one or the other");
     }
     return all ? AccountSelector.allAccounts() : AccountSelector.of(chosen);
   }

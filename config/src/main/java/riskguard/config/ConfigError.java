@@ -1,9 +1,9 @@
 package riskguard.config;
 
 /**
- * One problem in a config file. {@code line} and {@code column} are 1-based, 0 when the
- * problem concerns the whole file; {@code key} is the dotted key path
- * ({@code rules.max_contracts.limit}), empty for the whole file.
+ * One problem in a config file. {@code line} and {@code column} are 1-based, 0 when the problem
+ * concerns the whole file; {@code key} is the dotted key path ({@code rules.max_contracts.limit}),
+ * empty for the whole file.
  */
 public record ConfigError(String file, int line, int column, String key, String message) {
 

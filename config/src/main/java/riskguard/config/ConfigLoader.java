@@ -12,10 +12,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Loads and validates a riskguard YAML file. Every problem found is collected and thrown
- * together as one {@link ConfigException}; {@code ${NAME}} in string values is replaced
- * from the environment given to the constructor (the process environment for the static
- * methods).
+ * Loads and validates a riskguard YAML file. Every problem found is collected and thrown together
+ * as one {@link ConfigException}; {@code ${NAME}} in string values is replaced from the environment
+ * given to the constructor (the process environment for the static methods).
  */
 public final class ConfigLoader {
 
@@ -32,8 +31,8 @@ public final class ConfigLoader {
   }
 
   /**
-   * Loads YAML text with the process environment; {@code displayName} names it in errors
-   * and relative paths resolve against the working directory.
+   * Loads YAML text with the process environment; {@code displayName} names it in errors and
+   * relative paths resolve against the working directory.
    */
   public static RiskguardConfig load(String yaml, String displayName) {
     return new ConfigLoader(System.getenv()).read(yaml, displayName, Path.of("").toAbsolutePath());
@@ -49,7 +48,10 @@ public final class ConfigLoader {
     return parse(text, problems, source, source.getParent());
   }
 
-  /** Loads YAML text named {@code displayName}; relative paths resolve against {@code baseDirectory}. */
+  /**
+   * Loads YAML text named {@code displayName}; relative paths resolve against {@code
+   * baseDirectory}.
+   */
   public RiskguardConfig read(String yaml, String displayName, Path baseDirectory) {
     Path base = baseDirectory.toAbsolutePath().normalize();
     return parse(yaml, new Problems(displayName), base.resolve(displayName).normalize(), base);

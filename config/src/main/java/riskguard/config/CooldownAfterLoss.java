@@ -12,9 +12,8 @@ public record CooldownAfterLoss(List<LossThreshold> thresholds) {
   }
 
   /**
-   * The cooldown in seconds for a closing trade with this P&L: that of the largest
-   * threshold whose loss is reached by |P&L|, or 0 when the trade is not a loss or
-   * reaches none.
+   * The cooldown in seconds for a closing trade with this P&L: that of the largest threshold whose
+   * loss is reached by |P&L|, or 0 when the trade is not a loss or reaches none.
    */
   public int cooldownSecondsFor(double pnl) {
     if (pnl >= 0) {

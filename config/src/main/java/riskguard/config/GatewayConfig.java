@@ -3,9 +3,9 @@ package riskguard.config;
 import java.net.URI;
 
 /**
- * Where the ProjectX gateway is and how to log in to it. {@code username} and
- * {@code apiKey} are null when the file leaves them out (enough for {@code simulate});
- * the daemon needs both, see {@link #hasCredentials()}.
+ * Where the ProjectX gateway is and how to log in to it. {@code username} and {@code apiKey} are
+ * null when the file leaves them out (enough for {@code simulate}); the daemon needs both, see
+ * {@link #hasCredentials()}.
  */
 public record GatewayConfig(
     URI restUrl, URI userHubUrl, URI marketHubUrl, String username, Secret apiKey) {

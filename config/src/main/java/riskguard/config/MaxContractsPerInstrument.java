@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * RULE-002: a contract limit per symbol root. {@code limits} is keyed by upper-case
- * root; {@code unknownSymbolLimit} is the N of {@code allow_with_limit:N} and null for the
- * other unknown-symbol actions.
+ * RULE-002: a contract limit per symbol root. {@code limits} is keyed by upper-case root; {@code
+ * unknownSymbolLimit} is the N of {@code allow_with_limit:N} and null for the other unknown-symbol
+ * actions.
  */
 public record MaxContractsPerInstrument(
     Map<String, Integer> limits,
@@ -23,9 +23,8 @@ public record MaxContractsPerInstrument(
   }
 
   /**
-   * The most contracts a position in {@code root} may hold: its configured limit, else 0
-   * for {@code block}, N for {@code allow_with_limit:N}, and null (no limit) for
-   * {@code allow_unlimited}.
+   * The most contracts a position in {@code root} may hold: its configured limit, else 0 for {@code
+   * block}, N for {@code allow_with_limit:N}, and null (no limit) for {@code allow_unlimited}.
    */
   public Integer limitFor(String root) {
     Integer configured = limits.get(root.toUpperCase(Locale.ROOT));

@@ -1,8 +1,8 @@
 package riskguard.config;
 
 /**
- * RULE-008: a new position must have a protective stop working within {@code graceSeconds}.
- * {@code action} is always {@code CLOSE_POSITION} (the only word the spec allows).
+ * RULE-008: a new position must have a protective stop working within {@code graceSeconds}. {@code
+ * action} is always {@code CLOSE_POSITION} (the only word the spec allows).
  */
 public record NoStopLossGrace(int graceSeconds, BreachAction action) {
 

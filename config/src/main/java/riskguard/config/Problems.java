@@ -31,7 +31,8 @@ final class Problems {
     if (!errors.isEmpty()) {
       throw new ConfigException(
           errors.stream()
-              .sorted(Comparator.comparingInt(ConfigError::line).thenComparingInt(ConfigError::column))
+              .sorted(
+                  Comparator.comparingInt(ConfigError::line).thenComparingInt(ConfigError::column))
               .toList());
     }
   }

@@ -3,9 +3,9 @@ package riskguard.config;
 import java.nio.file.Path;
 
 /**
- * The whole configuration file, validated. Paths are absolute (relative ones in the file
- * resolve against the file's directory). {@code rulesDir} null means the shipped rule
- * package; {@code record} null means live sessions are not recorded.
+ * The whole configuration file, validated. Paths are absolute (relative ones in the file resolve
+ * against the file's directory). {@code rulesDir} null means the shipped rule package; {@code
+ * record} null means live sessions are not recorded.
  */
 public record RiskguardConfig(
     Path source,

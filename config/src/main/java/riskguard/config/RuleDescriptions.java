@@ -12,8 +12,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * One plain sentence per enabled rule, with its numbers, so a trader can tell from the
- * config alone what will happen to them.
+ * One plain sentence per enabled rule, with its numbers, so a trader can tell from the config alone
+ * what will happen to them.
  */
 public final class RuleDescriptions {
 
@@ -83,7 +83,9 @@ public final class RuleDescriptions {
     String action =
         rule.action() == LimitAction.CLOSE_ALL
             ? "close every position"
-            : "close contracts, largest position first, until you hold " + rule.limit() + " or fewer";
+            : "close contracts, largest position first, until you hold "
+                + rule.limit()
+                + " or fewer";
     return "RULE-001 Max contracts: when you hold more than %d contracts (%s), %s."
         .formatted(rule.limit(), counting, action);
   }
@@ -102,14 +104,17 @@ public final class RuleDescriptions {
         switch (rule.unknownSymbolAction()) {
           case BLOCK -> "Positions in any other product are closed.";
           case ALLOW_UNLIMITED -> "Other products are not limited by this rule.";
-          case ALLOW_WITH_LIMIT -> "Other products may hold at most " + rule.unknownSymbolLimit()
-              + " contracts each.";
+          case ALLOW_WITH_LIMIT ->
+              "Other products may hold at most " + rule.unknownSymbolLimit() + " contracts each.";
         };
     String head =
         limits.isEmpty()
             ? "RULE-002 Max contracts per instrument: no product has its own limit."
-            : "RULE-002 Max contracts per instrument: at most " + limits + "; a larger position "
-                + action + ".";
+            : "RULE-002 Max contracts per instrument: at most "
+                + limits
+                + "; a larger position "
+                + action
+                + ".";
     return head + " " + others;
   }
 
@@ -118,7 +123,8 @@ public final class RuleDescriptions {
         config.pnlBasis() == PnlBasis.NET
             ? "net realized P&L"
             : "gross realized P&L (fees not counted)";
-    return "RULE-003 Daily realized loss: when today's %s reaches %s, close everything, cancel orders and lock the account %s."
+    return ("RULE-003 Daily realized loss: when today's %s reaches %s, close everything,"
+            + " cancel orders and lock the account %s.")
         .formatted(basis, money(-rule.limit()), untilReset);
   }
 
@@ -135,14 +141,18 @@ public final class RuleDescriptions {
     String action = breachAction(rule.action(), rule.scope());
     if (rule.mode() == ProfitMode.PROFIT_TARGET) {
       String subject =
-          rule.scope() == Scope.TOTAL ? "your open positions together are" : "any one open position is";
+          rule.scope() == Scope.TOTAL
+              ? "your open positions together are"
+              : "any one open position is";
       return "RULE-005 Max unrealized profit: when %s up more than %s, %s (take the profit)."
           .formatted(subject, money(rule.target()), action);
     }
     String subject =
         rule.scope() == Scope.TOTAL ? "your open positions together have" : "a position has";
-    String armed = rule.target() > 0 ? "been up more than " + money(rule.target()) : "been in profit";
-    return "RULE-005 Max unrealized profit (breakeven): once %s %s, %s when the gain falls back to %s or less."
+    String armed =
+        rule.target() > 0 ? "been up more than " + money(rule.target()) : "been in profit";
+    return ("RULE-005 Max unrealized profit (breakeven): once %s %s, %s when the gain falls"
+            + " back to %s or less.")
         .formatted(subject, armed, action, money(0));
   }
 
@@ -168,35 +178,49 @@ public final class RuleDescriptions {
     if (rule.perSession() != null) {
       limits.add(
           "more than %s in a trading day stops trading for %s and then %s"
-              .formatted(trades(rule.perSession()), duration(rule.perSessionCooldown()), untilReset));
+              .formatted(
+                  trades(rule.perSession()), duration(rule.perSessionCooldown()), untilReset));
     }
-    return "RULE-006 Trade frequency: " + String.join("; ", limits)
+    return "RULE-006 Trade frequency: "
+        + String.join("; ", limits)
         + ". During a cooldown new orders are cancelled and new positions closed.";
   }
 
   private static String cooldownAfterLoss(CooldownAfterLoss rule) {
     List<String> steps = new ArrayList<>();
     for (LossThreshold threshold : rule.thresholds()) {
-      steps.add(money(threshold.loss()) + " or more stops trading for " + duration(threshold.cooldown()));
+      steps.add(
+          money(threshold.loss()) + " or more stops trading for " + duration(threshold.cooldown()));
     }
     return "RULE-007 Cooldown after loss: a losing trade of " + String.join("; of ", steps) + ".";
   }
 
   private static String noStopLossGrace(NoStopLossGrace rule) {
-    return "RULE-008 No stop-loss grace: every new position must have a protective stop order working within %s of opening, or it is closed."
+    return ("RULE-008 No stop-loss grace: every new position must have a protective stop order"
+            + " working within %s of opening, or it is closed.")
         .formatted(duration(rule.graceSeconds()));
   }
 
   private static String sessionHours(SessionHours rule) {
     List<String> parts = new ArrayList<>();
     parts.add(
-        "trading is allowed " + days(rule.days()) + " " + span(rule.start(), rule.end()) + " "
+        "trading is allowed "
+            + days(rule.days())
+            + " "
+            + span(rule.start(), rule.end())
+            + " "
             + rule.timezone().getId());
     for (Map.Entry<String, SymbolSession> entry : new TreeMap<>(rule.perSymbol()).entrySet()) {
       SymbolSession own = entry.getValue();
       String when =
           own.isWeekly()
-              ? dayName(own.fromDay()) + " " + own.start() + " to " + dayName(own.toDay()) + " " + own.end()
+              ? dayName(own.fromDay())
+                  + " "
+                  + own.start()
+                  + " to "
+                  + dayName(own.toDay())
+                  + " "
+                  + own.end()
               : days(own.days()) + " " + span(own.start(), own.end());
       parts.add(entry.getKey() + " " + when + " " + own.timezone().getId());
     }
@@ -207,10 +231,14 @@ public final class RuleDescriptions {
                 + rule.holidays().stream().map(Object::toString).collect(Collectors.joining(", "));
     String atEnd =
         rule.closeAtSessionEnd()
-            ? " At the end of each session everything is closed, orders cancelled and the account locked until the next session starts."
+            ? " At the end of each session everything is closed, orders cancelled and the account"
+                  + " locked until the next session starts."
             : "";
-    return "RULE-009 Session hours: " + String.join("; ", parts) + holidays
-        + ". A position opened outside these hours is closed, orders cancelled and the account locked until the next session starts."
+    return "RULE-009 Session hours: "
+        + String.join("; ", parts)
+        + holidays
+        + ". A position opened outside these hours is closed, orders cancelled and the account"
+        + " locked until the next session starts."
         + atEnd;
   }
 
@@ -223,8 +251,11 @@ public final class RuleDescriptions {
         rule.closeExisting()
             ? ", including positions already open when the block starts"
             : "; positions already open when the block starts are left alone";
-    return "RULE-011 Symbol blocks: " + symbols
-        + " may not be traded: their orders are cancelled and their positions closed" + existing + ".";
+    return "RULE-011 Symbol blocks: "
+        + symbols
+        + " may not be traded: their orders are cancelled and their positions closed"
+        + existing
+        + ".";
   }
 
   private static String tradeManagement(TradeManagement rule) {
@@ -236,14 +267,20 @@ public final class RuleDescriptions {
               ? "the entry price"
               : "the entry price plus " + ticks(breakeven.offsetTicks()) + " in your favour";
       parts.add(
-          "once a position is " + ticks(breakeven.triggerTicks()) + " in profit, its stop moves to "
-              + target + " (once)");
+          "once a position is "
+              + ticks(breakeven.triggerTicks())
+              + " in profit, its stop moves to "
+              + target
+              + " (once)");
     }
     TrailingStop trailing = rule.trailingStop();
     if (trailing != null) {
       parts.add(
-          "once a position is " + ticks(trailing.activationTicks()) + " in profit, its stop trails "
-              + ticks(trailing.distanceTicks()) + " behind the best price and never moves back");
+          "once a position is "
+              + ticks(trailing.activationTicks())
+              + " in profit, its stop trails "
+              + ticks(trailing.distanceTicks())
+              + " behind the best price and never moves back");
     }
     return "RULE-012 Trade management: " + String.join("; ", parts) + ".";
   }

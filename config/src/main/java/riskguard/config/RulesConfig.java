@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * The rule sections of the config, one record per rule; a section is null when it is
- * absent from the file or has {@code enabled: false}.
+ * The rule sections of the config, one record per rule; a section is null when it is absent from
+ * the file or has {@code enabled: false}.
  */
 public record RulesConfig(
     MaxContracts maxContracts,

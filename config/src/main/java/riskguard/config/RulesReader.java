@@ -118,7 +118,11 @@ final class RulesReader {
         String path = section.path("limits") + "." + entry.key();
         String root = entry.key().strip().toUpperCase(Locale.ROOT);
         if (!root.matches("[A-Z0-9]{1,10}")) {
-          values.error(entry.line(), entry.column(), path, "not a symbol root; write the product code, e.g. ES or MNQ");
+          values.error(
+              entry.line(),
+              entry.column(),
+              path,
+              "not a symbol root; write the product code, e.g. ES or MNQ");
           continue;
         }
         Integer limit = values.integer(entry.value(), path, 0);
@@ -134,7 +138,8 @@ final class RulesReader {
     if (unknownText != null) {
       String word = unknownText.value().strip().toLowerCase(Locale.ROOT);
       if (word.startsWith(ALLOW_WITH_LIMIT)) {
-        unknownLimit = parseAllowWithLimit(word, unknownNode, section.path("unknown_symbol_action"));
+        unknownLimit =
+            parseAllowWithLimit(word, unknownNode, section.path("unknown_symbol_action"));
         unknownAction = unknownLimit == null ? unknownAction : UnknownSymbolAction.ALLOW_WITH_LIMIT;
       } else if (word.equals("block") || word.equals("allow_unlimited")) {
         unknownAction = UnknownSymbolAction.valueOf(word.toUpperCase(Locale.ROOT));
@@ -142,7 +147,9 @@ final class RulesReader {
         values.error(
             unknownNode,
             section.path("unknown_symbol_action"),
-            "unknown word " + unknownText.shown() + "; valid: block, allow_unlimited, allow_with_limit:N");
+            "unknown word "
+                + unknownText.shown()
+                + "; valid: block, allow_unlimited, allow_with_limit:N");
       }
     }
     return new MaxContractsPerInstrument(
@@ -157,7 +164,10 @@ final class RulesReader {
     if (number.matches("\\d{1,9}")) {
       return Integer.parseInt(number);
     }
-    values.error(node, path, "write allow_with_limit:N with N a whole number of 0 or more, e.g. allow_with_limit:1");
+    values.error(
+        node,
+        path,
+        "write allow_with_limit:N with N a whole number of 0 or more, e.g. allow_with_limit:1");
     return null;
   }
 
@@ -206,7 +216,8 @@ final class RulesReader {
     List<LossThreshold> thresholds = new ArrayList<>();
     if (items == null || items.isEmpty()) {
       section.reportMissing(
-          "thresholds", "list at least one threshold, e.g. `thresholds: [{loss: 100, cooldown: 300}]`");
+          "thresholds",
+          "list at least one threshold, e.g. `thresholds: [{loss: 100, cooldown: 300}]`");
       return new CooldownAfterLoss(thresholds);
     }
     Set<Double> losses = new HashSet<>();
@@ -214,7 +225,8 @@ final class RulesReader {
       YamlNode item = items.get(i);
       String itemPath = section.path("thresholds") + "[" + i + "]";
       Section threshold =
-          Section.open(item, itemPath, item.line(), item.column(), values, List.of("loss", "cooldown"));
+          Section.open(
+              item, itemPath, item.line(), item.column(), values, List.of("loss", "cooldown"));
       double loss = threshold.requiredPositiveAmount("loss");
       int cooldown = threshold.requiredInteger("cooldown", 1);
       if (loss > 0 && !losses.add(loss)) {
@@ -228,7 +240,8 @@ final class RulesReader {
   private NoStopLossGrace noStopLossGrace(Section section) {
     BreachAction action = section.word("action", BreachAction.class, BreachAction.CLOSE_POSITION);
     if (action != BreachAction.CLOSE_POSITION) {
-      values.error(section.node("action"), section.path("action"), "the only valid word is close_position");
+      values.error(
+          section.node("action"), section.path("action"), "the only valid word is close_position");
       action = BreachAction.CLOSE_POSITION;
     }
     return new NoStopLossGrace(
@@ -247,7 +260,11 @@ final class RulesReader {
         String path = section.path("per_symbol") + "." + entry.key();
         String root = entry.key().strip().toUpperCase(Locale.ROOT);
         if (!root.matches("[A-Z0-9]{1,10}")) {
-          values.error(entry.line(), entry.column(), path, "not a symbol root; write the product code, e.g. ES or MNQ");
+          values.error(
+              entry.line(),
+              entry.column(),
+              path,
+              "not a symbol root; write the product code, e.g. ES or MNQ");
           continue;
         }
         SymbolSession session = symbolSession(section, entry, path, zone, days);
@@ -302,13 +319,22 @@ final class RulesReader {
     }
     if (section.has("from_day") && section.has("days")) {
       values.error(
-          section.node("days"), section.path("days"), "days does not apply to a from_day/to_day span; remove it");
+          section.node("days"),
+          section.path("days"),
+          "days does not apply to a from_day/to_day span; remove it");
     }
-    if (start == null || end == null || (section.has("from_day") && (fromDay == null || toDay == null))) {
+    if (start == null
+        || end == null
+        || (section.has("from_day") && (fromDay == null || toDay == null))) {
       return null;
     }
     return new SymbolSession(
-        start, end, zone, fromDay, toDay, fromDay == null ? section.days("days", defaultDays) : Set.of());
+        start,
+        end,
+        zone,
+        fromDay,
+        toDay,
+        fromDay == null ? section.days("days", defaultDays) : Set.of());
   }
 
   private SymbolBlocks symbolBlocks(Section section) {
@@ -328,7 +354,8 @@ final class RulesReader {
   }
 
   private TradeManagement tradeManagement(Section section) {
-    Section breakevenSection = section.section("auto_breakeven", List.of("trigger_ticks", "offset_ticks"));
+    Section breakevenSection =
+        section.section("auto_breakeven", List.of("trigger_ticks", "offset_ticks"));
     Section trailingSection =
         section.section("trailing_stop", List.of("activation_ticks", "distance_ticks"));
     if (breakevenSection == null && trailingSection == null) {

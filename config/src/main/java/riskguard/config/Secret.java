@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
- * A secret string (an API key) that never shows itself: {@link #toString()} and JSON
- * serialisation print a mask, so a config record can be logged whole. Read the value
- * only where it is sent to the gateway, with {@link #reveal()}.
+ * A secret string (an API key) that never shows itself: {@link #toString()} and JSON serialisation
+ * print a mask, so a config record can be logged whole. Read the value only where it is sent to the
+ * gateway, with {@link #reveal()}.
  */
 public final class Secret {
 

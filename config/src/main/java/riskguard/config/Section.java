@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One mapping of the config file with its allowed keys. Unknown keys are reported when the
- * section is opened; typed getters report bad values and fall back to the default; a
- * missing required key is reported only when the section is enforced (a rule section with
- * {@code enabled: false} is checked for typos and types, not for completeness).
+ * One mapping of the config file with its allowed keys. Unknown keys are reported when the section
+ * is opened; typed getters report bad values and fall back to the default; a missing required key
+ * is reported only when the section is enforced (a rule section with {@code enabled: false} is
+ * checked for typos and types, not for completeness).
  */
 final class Section {
 
@@ -45,8 +45,8 @@ final class Section {
   }
 
   /**
-   * Opens {@code node} (written at {@code line}:{@code column} under {@code path}) as a
-   * section allowing {@code keys}. A YAML null opens as an empty section.
+   * Opens {@code node} (written at {@code line}:{@code column} under {@code path}) as a section
+   * allowing {@code keys}. A YAML null opens as an empty section.
    */
   static Section open(
       YamlNode node, String path, int line, int column, ValueParser values, List<String> keys) {
@@ -69,7 +69,10 @@ final class Section {
         }
       }
     } else if (!isNull(node)) {
-      values.error(node, path, "expected a mapping of keys (" + String.join(", ", keys) + "), found " + node.describe());
+      values.error(
+          node,
+          path,
+          "expected a mapping of keys (" + String.join(", ", keys) + "), found " + node.describe());
     }
     return new Section(entries, suggestedKeys, path, line, column, values, true);
   }
@@ -107,8 +110,8 @@ final class Section {
   }
 
   /**
-   * Reports that the section needs {@code key}, unless the section is not enforced or a
-   * mistyped key already reported points at it.
+   * Reports that the section needs {@code key}, unless the section is not enforced or a mistyped
+   * key already reported points at it.
    */
   void reportMissing(String key, String hint) {
     if (enforceRequired && !suggestedKeys.contains(key)) {
@@ -236,7 +239,8 @@ final class Section {
       return fallback;
     }
     if (items.isEmpty()) {
-      values.error(node(key), path(key), "list at least one day (MON, TUE, WED, THU, FRI, SAT, SUN)");
+      values.error(
+          node(key), path(key), "list at least one day (MON, TUE, WED, THU, FRI, SAT, SUN)");
       return fallback;
     }
     Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);

@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * RULE-009: when trading is allowed. The global session starts at {@code start} on each of
- * {@code days} (in {@code timezone}) and ends at {@code end} the same day, or the next day
- * when {@code end} is not after {@code start}. A root listed in {@code perSymbol} (upper
- * case) follows its own session instead. A date in {@code holidays} is closed for its whole
- * calendar day in each session's own time zone.
+ * RULE-009: when trading is allowed. The global session starts at {@code start} on each of {@code
+ * days} (in {@code timezone}) and ends at {@code end} the same day, or the next day when {@code
+ * end} is not after {@code start}. A root listed in {@code perSymbol} (upper case) follows its own
+ * session instead. A date in {@code holidays} is closed for its whole calendar day in each
+ * session's own time zone.
  */
 public record SessionHours(
     LocalTime start,
@@ -50,14 +50,17 @@ public record SessionHours(
     return isInSession(Instant.ofEpochMilli(epochMillis), root);
   }
 
-  /** When the next session for {@code root} opens, strictly after {@code instant}; null if none within a year. */
+  /**
+   * When the next session for {@code root} opens, strictly after {@code instant}; null if none
+   * within a year.
+   */
   public Instant nextSessionStart(Instant instant, String root) {
     return scheduleFor(root).nextStartAfter(instant);
   }
 
   /**
-   * When the session for {@code root} that is open at {@code instant} ends, or, outside a
-   * session, when the next one ends; null when it never ends within a year.
+   * When the session for {@code root} that is open at {@code instant} ends, or, outside a session,
+   * when the next one ends; null when it never ends within a year.
    */
   public Instant sessionEndAfter(Instant instant, String root) {
     return scheduleFor(root).endAfter(instant);

@@ -12,10 +12,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The open spans of one session definition as instants, with holidays cut out and
- * touching spans merged. Local times are resolved by {@link ZonedDateTime#of}, so a time
- * that falls in a daylight-saving gap moves forward by the gap and an ambiguous time takes
- * the earlier offset.
+ * The open spans of one session definition as instants, with holidays cut out and touching spans
+ * merged. Local times are resolved by {@link ZonedDateTime#of}, so a time that falls in a
+ * daylight-saving gap moves forward by the gap and an ambiguous time takes the earlier offset.
  */
 final class SessionSchedule {
 
@@ -93,8 +92,8 @@ final class SessionSchedule {
   }
 
   /**
-   * The end of the span containing {@code instant}, or else of the next span; null when
-   * the session never ends within a year.
+   * The end of the span containing {@code instant}, or else of the next span; null when the session
+   * never ends within a year.
    */
   Instant endAfter(Instant instant) {
     LocalDate from = localDate(instant).minusDays(LOOK_BACK_DAYS);

@@ -4,9 +4,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * RULE-011: symbol roots that may not be traded (upper-case). {@code closeExisting}
- * decides whether a position already open in a blocked root when the block takes effect
- * is closed too.
+ * RULE-011: symbol roots that may not be traded (upper-case). {@code closeExisting} decides whether
+ * a position already open in a blocked root when the block takes effect is closed too.
  */
 public record SymbolBlocks(Set<String> blocked, boolean closeExisting) {
 

@@ -1,8 +1,8 @@
 package riskguard.config;
 
 /**
- * RULE-006: trade count limits per rolling minute, rolling hour and trading day (session).
- * A null limit is not checked. Cooldowns are in seconds.
+ * RULE-006: trade count limits per rolling minute, rolling hour and trading day (session). A null
+ * limit is not checked. Cooldowns are in seconds.
  */
 public record TradeFrequency(
     Integer perMinute,

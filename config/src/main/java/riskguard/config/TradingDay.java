@@ -7,9 +7,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * The trading day: it runs from one daily reset to the next (default 17:00
- * America/New_York). A trading day is named by the calendar date on which it ends, so
- * Monday 18:00 New York belongs to Tuesday's trading day.
+ * The trading day: it runs from one daily reset to the next (default 17:00 America/New_York). A
+ * trading day is named by the calendar date on which it ends, so Monday 18:00 New York belongs to
+ * Tuesday's trading day.
  */
 public record TradingDay(LocalTime reset, ZoneId timezone) {
 

@@ -1,7 +1,7 @@
 package riskguard.config;
 
 /**
- * RULE-012: once profit reaches {@code activationTicks}, keep the stop {@code distanceTicks}
- * behind the best price seen.
+ * RULE-012: once profit reaches {@code activationTicks}, keep the stop {@code distanceTicks} behind
+ * the best price seen.
  */
 public record TrailingStop(int activationTicks, int distanceTicks) {}

@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Turns YAML scalars into typed values, reporting what is wrong and where to
- * {@link Problems}. Every method returns null for a value it could not use, after
- * reporting it. Values that came from the environment are never repeated in a message.
+ * Turns YAML scalars into typed values, reporting what is wrong and where to {@link Problems}.
+ * Every method returns null for a value it could not use, after reporting it. Values that came from
+ * the environment are never repeated in a message.
  */
 final class ValueParser {
 
@@ -83,7 +83,11 @@ final class ValueParser {
           error(
               scalar,
               path,
-              "environment variable " + name + " is not set; set " + name + " before starting riskguard");
+              "environment variable "
+                  + name
+                  + " is not set; set "
+                  + name
+                  + " before starting riskguard");
           complete = false;
           replacement = "";
         } else {
@@ -251,7 +255,10 @@ final class ValueParser {
         return LocalTime.of(hour, minute, second);
       }
     }
-    error(node, path, "not a time of day: " + text.shown() + "; write HH:MM in quotes, e.g. \"09:30\"");
+    error(
+        node,
+        path,
+        "not a time of day: " + text.shown() + "; write HH:MM in quotes, e.g. \"09:30\"");
     return null;
   }
 
@@ -266,7 +273,9 @@ final class ValueParser {
       error(
           node,
           path,
-          "unknown time zone " + text.shown() + "; use a region name such as America/New_York or America/Chicago");
+          "unknown time zone "
+              + text.shown()
+              + "; use a region name such as America/New_York or America/Chicago");
       return null;
     }
   }
@@ -308,7 +317,11 @@ final class ValueParser {
     try {
       URI uri = new URI(text.value().strip());
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (uri.getHost() != null && (scheme.equals("http") || scheme.equals("https") || scheme.equals("ws") || scheme.equals("wss"))) {
+      if (uri.getHost() != null
+          && (scheme.equals("http")
+              || scheme.equals("https")
+              || scheme.equals("ws")
+              || scheme.equals("wss"))) {
         return uri;
       }
     } catch (URISyntaxException e) {
@@ -326,7 +339,10 @@ final class ValueParser {
     }
     String root = text.value().strip().toUpperCase(Locale.ROOT);
     if (!root.matches("[A-Z0-9]{1,10}")) {
-      error(node, path, "not a symbol root: " + text.shown() + "; write the product code, e.g. ES or MNQ");
+      error(
+          node,
+          path,
+          "not a symbol root: " + text.shown() + "; write the product code, e.g. ES or MNQ");
       return null;
     }
     return root;

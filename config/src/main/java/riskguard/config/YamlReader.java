@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads YAML text into {@link YamlNode}s that remember their line and column. Syntax
- * errors and duplicate keys are reported to {@link Problems}; the result is null when the
- * text cannot be read at all.
+ * Reads YAML text into {@link YamlNode}s that remember their line and column. Syntax errors and
+ * duplicate keys are reported to {@link Problems}; the result is null when the text cannot be read
+ * at all.
  */
 final class YamlReader {
 
@@ -37,7 +37,8 @@ final class YamlReader {
       YamlNode root = readValue(parser, "");
       if (parser.nextToken() != null) {
         JsonLocation where = parser.currentTokenLocation();
-        problems.add(where.getLineNr(), where.getColumnNr(), "", "only one YAML document is allowed");
+        problems.add(
+            where.getLineNr(), where.getColumnNr(), "", "only one YAML document is allowed");
       }
       return root;
     } catch (JsonProcessingException e) {
@@ -106,8 +107,8 @@ final class YamlReader {
   }
 
   /**
-   * SnakeYAML's message without its source excerpt and caret lines: the excerpt would
-   * repeat the file's text, which the error already locates by line and column.
+   * SnakeYAML's message without its source excerpt and caret lines: the excerpt would repeat the
+   * file's text, which the error already locates by line and column.
    */
   private static String syntaxProblem(String message) {
     return message

@@ -31,7 +31,8 @@ class ConfigDefaultsTest {
     assertThat(config.gateway().hasCredentials()).isFalse();
     assertThat(config.accounts()).isEqualTo(AccountSelector.allAccounts());
     assertThat(config.rulesDir()).isNull();
-    assertThat(config.database()).isEqualTo(directory.resolve("data/riskguard.db").toAbsolutePath());
+    assertThat(config.database())
+        .isEqualTo(directory.resolve("data/riskguard.db").toAbsolutePath());
     assertThat(config.record()).isNull();
     assertThat(config.tradingDay())
         .isEqualTo(new TradingDay(LocalTime.of(17, 0), ZoneId.of("America/New_York")));
@@ -44,25 +45,28 @@ class ConfigDefaultsTest {
   @Test
   void ruleSectionsWithOnlyTheirRequiredKeysTakeTheDocumentedDefaults() throws IOException {
     RulesConfig rules =
-        load(
-                """
-                rules:
-                  max_contracts: {limit: 5}
-                  max_contracts_per_instrument: {limits: {mnq: 2}}
-                  daily_unrealized_loss: {limit: 300}
-                  max_unrealized_profit: {target: 1000}
-                  trade_frequency: {per_minute: 3}
-                  no_stop_loss_grace: {}
-                  session_hours: {start: "09:30", end: "16:00"}
-                  auth_loss_guard:
-                  symbol_blocks: {blocked: [rty]}
-                """)
+        load("""
+             rules:
+               max_contracts: {limit: 5}
+               max_contracts_per_instrument: {limits: {mnq: 2}}
+               daily_unrealized_loss: {limit: 300}
+               max_unrealized_profit: {target: 1000}
+               trade_frequency: {per_minute: 3}
+               no_stop_loss_grace: {}
+               session_hours: {start: "09:30", end: "16:00"}
+               auth_loss_guard:
+               symbol_blocks: {blocked: [rty]}
+             """)
             .rules();
-    assertThat(rules.maxContracts()).isEqualTo(new MaxContracts(5, CountType.NET, LimitAction.CLOSE_ALL));
+    assertThat(rules.maxContracts())
+        .isEqualTo(new MaxContracts(5, CountType.NET, LimitAction.CLOSE_ALL));
     assertThat(rules.maxContractsPerInstrument())
         .isEqualTo(
             new MaxContractsPerInstrument(
-                Map.of("MNQ", 2), LimitAction.REDUCE_TO_LIMIT, UnknownSymbolAction.ALLOW_UNLIMITED, null));
+                Map.of("MNQ", 2),
+                LimitAction.REDUCE_TO_LIMIT,
+                UnknownSymbolAction.ALLOW_UNLIMITED,
+                null));
     assertThat(rules.dailyUnrealizedLoss())
         .isEqualTo(new DailyUnrealizedLoss(300, Scope.TOTAL, BreachAction.CLOSE_ALL_AND_LOCKOUT));
     assertThat(rules.maxUnrealizedProfit())
@@ -70,7 +74,8 @@ class ConfigDefaultsTest {
             new MaxUnrealizedProfit(
                 1000, ProfitMode.PROFIT_TARGET, Scope.TOTAL, BreachAction.CLOSE_ALL_AND_LOCKOUT));
     assertThat(rules.tradeFrequency()).isEqualTo(new TradeFrequency(3, null, null, 60, 1800, 3600));
-    assertThat(rules.noStopLossGrace()).isEqualTo(new NoStopLossGrace(30, BreachAction.CLOSE_POSITION));
+    assertThat(rules.noStopLossGrace())
+        .isEqualTo(new NoStopLossGrace(30, BreachAction.CLOSE_POSITION));
     assertThat(rules.sessionHours().timezone()).isEqualTo(ZoneId.of("America/New_York"));
     assertThat(rules.sessionHours().days())
         .isEqualTo(
@@ -93,12 +98,11 @@ class ConfigDefaultsTest {
   @Test
   void enabledFalseTurnsARuleOffAndEnabledTrueKeepsItOn() throws IOException {
     RulesConfig rules =
-        load(
-                """
-                rules:
-                  daily_realized_loss: {enabled: false, limit: 500}
-                  max_contracts: {enabled: true, limit: 2}
-                """)
+        load("""
+             rules:
+               daily_realized_loss: {enabled: false, limit: 500}
+               max_contracts: {enabled: true, limit: 2}
+             """)
             .rules();
     assertThat(rules.dailyRealizedLoss()).isNull();
     assertThat(rules.maxContracts().limit()).isEqualTo(2);
@@ -108,22 +112,22 @@ class ConfigDefaultsTest {
   void breakevenModeNeedsNoTargetAndPerSymbolSessionsInheritTheGlobalZoneAndDays()
       throws IOException {
     RulesConfig rules =
-        load(
-                """
-                rules:
-                  max_unrealized_profit: {mode: breakeven, scope: per_position, action: close_position}
-                  session_hours:
-                    start: "09:30"
-                    end: "16:00"
-                    timezone: America/Chicago
-                    days: [mon, Tuesday]
-                    per_symbol:
-                      cl: {start: "08:00", end: "13:30"}
-                """)
+        load("""
+rules:
+  max_unrealized_profit: {mode: breakeven, scope: per_position, action: close_position}
+  session_hours:
+    start: "09:30"
+    end: "16:00"
+    timezone: America/Chicago
+    days: [mon, Tuesday]
+    per_symbol:
+      cl: {start: "08:00", end: "13:30"}
+""")
             .rules();
     assertThat(rules.maxUnrealizedProfit())
         .isEqualTo(
-            new MaxUnrealizedProfit(0, ProfitMode.BREAKEVEN, Scope.PER_POSITION, BreachAction.CLOSE_POSITION));
+            new MaxUnrealizedProfit(
+                0, ProfitMode.BREAKEVEN, Scope.PER_POSITION, BreachAction.CLOSE_POSITION));
     assertThat(rules.sessionHours().sessionOf("CL"))
         .isEqualTo(
             new SymbolSession(

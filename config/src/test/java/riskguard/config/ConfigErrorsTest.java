@@ -41,7 +41,8 @@ class ConfigErrorsTest {
   @Test
   void unknownKeyNamesTheKeyPathLineAndNearestValidKey() throws IOException {
     ConfigError error =
-        onlyError("""
+        onlyError(
+            """
             rules:
               max_contracts:
                 limt: 5
@@ -65,9 +66,7 @@ class ConfigErrorsTest {
             Map.of());
     assertThat(failure.errors())
         .extracting(ConfigError::line, ConfigError::key)
-        .containsExactly(
-            tuple(1, "pnl_bases"),
-            tuple(3, "rules.daily_realised_loss"));
+        .containsExactly(tuple(1, "pnl_bases"), tuple(3, "rules.daily_realised_loss"));
     assertThat(failure.errors().get(0).message()).contains("did you mean `pnl_basis`?");
     assertThat(failure.errors().get(1).message()).contains("did you mean `daily_realized_loss`?");
   }
@@ -97,7 +96,8 @@ class ConfigErrorsTest {
 
   @Test
   void negativeLimitIsOutOfRange() throws IOException {
-    ConfigError error = onlyError("rules:\n  max_contracts_per_instrument:\n    limits: {MNQ: -2}\n");
+    ConfigError error =
+        onlyError("rules:\n  max_contracts_per_instrument:\n    limits: {MNQ: -2}\n");
     assertThat(error.line()).isEqualTo(3);
     assertThat(error.key()).isEqualTo("rules.max_contracts_per_instrument.limits.MNQ");
     assertThat(error.message()).isEqualTo("must be at least 0, found -2");
@@ -127,7 +127,8 @@ class ConfigErrorsTest {
 
   @Test
   void badEnumWordListsTheValidWords() throws IOException {
-    ConfigError error = onlyError("rules:\n  max_contracts:\n    limit: 5\n    count_type: netto\n");
+    ConfigError error =
+        onlyError("rules:\n  max_contracts:\n    limit: 5\n    count_type: netto\n");
     assertThat(error.line()).isEqualTo(4);
     assertThat(error.key()).isEqualTo("rules.max_contracts.count_type");
     assertThat(error.message()).isEqualTo("unknown word 'netto'; valid: net, gross");
@@ -136,7 +137,10 @@ class ConfigErrorsTest {
   @Test
   void badUnknownSymbolActionListsTheValidForms() throws IOException {
     ConfigError error =
-        onlyError("rules:\n  max_contracts_per_instrument:\n    unknown_symbol_action: allow_with_limit:x\n");
+        onlyError(
+            "rules:\n"
+                + "  max_contracts_per_instrument:\n"
+                + "    unknown_symbol_action: allow_with_limit:x\n");
     assertThat(error.key()).isEqualTo("rules.max_contracts_per_instrument.unknown_symbol_action");
     assertThat(error.message()).contains("allow_with_limit:N");
   }
@@ -157,7 +161,8 @@ class ConfigErrorsTest {
     assertThat(failure.errors())
         .extracting(ConfigError::key)
         .containsExactly("rules.session_hours.days[1]", "rules.session_hours.holidays[0]");
-    assertThat(failure.errors().get(0).message()).contains("valid: MON, TUE, WED, THU, FRI, SAT, SUN");
+    assertThat(failure.errors().get(0).message())
+        .contains("valid: MON, TUE, WED, THU, FRI, SAT, SUN");
     assertThat(failure.errors().get(1).message()).contains("YYYY-MM-DD");
   }
 

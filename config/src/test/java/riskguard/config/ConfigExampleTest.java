@@ -41,7 +41,8 @@ class ConfigExampleTest {
     GatewayConfig gateway = config.gateway();
     assertThat(gateway.restUrl()).isEqualTo(URI.create("https://api.topstepx.com"));
     assertThat(gateway.userHubUrl()).isEqualTo(URI.create("https://rtc.topstepx.com/hubs/user"));
-    assertThat(gateway.marketHubUrl()).isEqualTo(URI.create("https://rtc.topstepx.com/hubs/market"));
+    assertThat(gateway.marketHubUrl())
+        .isEqualTo(URI.create("https://rtc.topstepx.com/hubs/market"));
     assertThat(gateway.username()).isEqualTo("trader@example.com");
     assertThat(gateway.apiKey().reveal()).isEqualTo("k3y-s3cr3t");
   }
@@ -50,8 +51,10 @@ class ConfigExampleTest {
   void globalSettingsResolvePathsAgainstTheFilesDirectory() {
     assertThat(config.source()).isEqualTo(file.toAbsolutePath().normalize());
     assertThat(config.accounts().all()).isTrue();
-    assertThat(config.rulesDir()).isEqualTo(directory.resolve("rules").toAbsolutePath().normalize());
-    assertThat(config.database()).isEqualTo(directory.resolve("data/riskguard.db").toAbsolutePath());
+    assertThat(config.rulesDir())
+        .isEqualTo(directory.resolve("rules").toAbsolutePath().normalize());
+    assertThat(config.database())
+        .isEqualTo(directory.resolve("data/riskguard.db").toAbsolutePath());
     assertThat(config.record()).isEqualTo(directory.resolve("data/recordings").toAbsolutePath());
     assertThat(config.tradingDay())
         .isEqualTo(new TradingDay(LocalTime.of(17, 0), ZoneId.of("America/New_York")));
@@ -108,7 +111,11 @@ class ConfigExampleTest {
     assertThat(session.timezone()).isEqualTo(ZoneId.of("America/New_York"));
     assertThat(session.days())
         .containsExactlyInAnyOrder(
-            DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+            DayOfWeek.MONDAY,
+            DayOfWeek.TUESDAY,
+            DayOfWeek.WEDNESDAY,
+            DayOfWeek.THURSDAY,
+            DayOfWeek.FRIDAY);
     assertThat(session.perSymbol())
         .containsOnlyKeys("ES")
         .containsEntry(
@@ -120,7 +127,8 @@ class ConfigExampleTest {
                 DayOfWeek.SUNDAY,
                 DayOfWeek.FRIDAY,
                 Set.of()));
-    assertThat(session.holidays()).containsExactly(LocalDate.of(2025, 12, 25), LocalDate.of(2026, 1, 1));
+    assertThat(session.holidays())
+        .containsExactly(LocalDate.of(2025, 12, 25), LocalDate.of(2026, 1, 1));
     assertThat(session.closeAtSessionEnd()).isTrue();
   }
 

@@ -41,8 +41,16 @@ class EnvironmentAndSecretsTest {
     RiskguardConfig config =
         new ConfigLoader(
                 Map.of(
-                    "USER_NAME", "trader", "API_KEY", KEY, "DATA_DIR", "/var/lib/rg", "LOSS_LIMIT", "750",
-                    "CLOSE", "false"))
+                    "USER_NAME",
+                    "trader",
+                    "API_KEY",
+                    KEY,
+                    "DATA_DIR",
+                    "/var/lib/rg",
+                    "LOSS_LIMIT",
+                    "750",
+                    "CLOSE",
+                    "false"))
             .read(file);
     assertThat(config.gateway().username()).isEqualTo("trader");
     assertThat(config.gateway().apiKey().reveal()).isEqualTo(KEY);
@@ -54,7 +62,8 @@ class EnvironmentAndSecretsTest {
 
   @Test
   void aMissingVariableIsNamedWithItsKeyAndLine() throws IOException {
-    Path file = write("gateway:\n  username: ${PROJECTX_USERNAME}\n  api_key: ${PROJECTX_API_KEY}\n");
+    Path file =
+        write("gateway:\n  username: ${PROJECTX_USERNAME}\n  api_key: ${PROJECTX_API_KEY}\n");
     ConfigException failure =
         catchThrowableOfType(
             ConfigException.class,
@@ -64,7 +73,9 @@ class EnvironmentAndSecretsTest {
     assertThat(error.line()).isEqualTo(3);
     assertThat(error.key()).isEqualTo("gateway.api_key");
     assertThat(error.message())
-        .isEqualTo("environment variable PROJECTX_API_KEY is not set; set PROJECTX_API_KEY before starting riskguard");
+        .isEqualTo(
+            "environment variable PROJECTX_API_KEY is not set; set PROJECTX_API_KEY before starting"
+                + " riskguard");
   }
 
   @Test
@@ -73,7 +84,9 @@ class EnvironmentAndSecretsTest {
     RiskguardConfig config = new ConfigLoader(Map.of("API_KEY", KEY)).read(file);
     assertThat(config.toString()).doesNotContain(KEY).contains("apiKey=******");
     assertThat(config.gateway().toString()).doesNotContain(KEY);
-    assertThat(new ObjectMapper().writeValueAsString(config.gateway())).doesNotContain(KEY).contains("******");
+    assertThat(new ObjectMapper().writeValueAsString(config.gateway()))
+        .doesNotContain(KEY)
+        .contains("******");
   }
 
   @Test
@@ -94,7 +107,12 @@ class EnvironmentAndSecretsTest {
     assertThat(failure.errors())
         .extracting(ConfigError::key)
         .containsExactly(
-            "gateway.rest_url", "trading_day.timezone", "rules.max_contracts.limit", "rules.max_contracts.count_type");
-    assertThat(failure.getMessage()).doesNotContain(KEY).contains("(the value from the environment)");
+            "gateway.rest_url",
+            "trading_day.timezone",
+            "rules.max_contracts.limit",
+            "rules.max_contracts.count_type");
+    assertThat(failure.getMessage())
+        .doesNotContain(KEY)
+        .contains("(the value from the environment)");
   }
 }

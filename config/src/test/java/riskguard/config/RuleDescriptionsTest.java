@@ -39,18 +39,43 @@ class RuleDescriptionsTest {
     }
     assertThat(sentences)
         .containsExactly(
-            "RULE-001 Max contracts: when you hold more than 5 contracts (counted net: long and short positions in the same product offset each other), close every position.",
-            "RULE-002 Max contracts per instrument: at most 1 ES, 2 MNQ; a larger position is reduced to its limit (the excess contracts are closed). Other products are not limited by this rule.",
-            "RULE-003 Daily realized loss: when today's net realized P&L reaches -$500.00, close everything, cancel orders and lock the account until 17:00 America/New_York.",
-            "RULE-004 Daily unrealized loss: when your open positions together are down more than $300.00, close everything, cancel orders and lock the account until 17:00 America/New_York.",
-            "RULE-005 Max unrealized profit: when your open positions together are up more than $1,000.00, close everything, cancel orders and lock the account until 17:00 America/New_York (take the profit).",
-            "RULE-006 Trade frequency: more than 3 trades in a minute stops trading for 1 minute; more than 10 trades in an hour stops trading for 30 minutes; more than 50 trades in a trading day stops trading for 1 hour and then until 17:00 America/New_York. During a cooldown new orders are cancelled and new positions closed.",
-            "RULE-007 Cooldown after loss: a losing trade of $100.00 or more stops trading for 5 minutes; of $200.00 or more stops trading for 15 minutes; of $300.00 or more stops trading for 30 minutes.",
-            "RULE-008 No stop-loss grace: every new position must have a protective stop order working within 30 seconds of opening, or it is closed.",
-            "RULE-009 Session hours: trading is allowed Mon–Fri 09:30–16:00 America/New_York; ES Sun 18:00 to Fri 17:00 America/Chicago; closed all day on 2025-12-25, 2026-01-01. A position opened outside these hours is closed, orders cancelled and the account locked until the next session starts. At the end of each session everything is closed, orders cancelled and the account locked until the next session starts.",
-            "RULE-010 Auth loss guard: whenever the gateway says the account may not trade, close everything, cancel orders and lock the account until it may trade again.",
-            "RULE-011 Symbol blocks: BTC, RTY may not be traded: their orders are cancelled and their positions closed, including positions already open when the block starts.",
-            "RULE-012 Trade management: once a position is 10 ticks in profit, its stop moves to the entry price (once); once a position is 20 ticks in profit, its stop trails 10 ticks behind the best price and never moves back.");
+            "RULE-001 Max contracts: when you hold more than 5 contracts (counted net: long and"
+                + " short positions in the same product offset each other), close every position.",
+            "RULE-002 Max contracts per instrument: at most 1 ES, 2 MNQ; a larger position is"
+                + " reduced to its limit (the excess contracts are closed). Other products are not"
+                + " limited by this rule.",
+            "RULE-003 Daily realized loss: when today's net realized P&L reaches -$500.00, close"
+                + " everything, cancel orders and lock the account until 17:00 America/New_York.",
+            "RULE-004 Daily unrealized loss: when your open positions together are down more than"
+                + " $300.00, close everything, cancel orders and lock the account until 17:00"
+                + " America/New_York.",
+            "RULE-005 Max unrealized profit: when your open positions together are up more than"
+                + " $1,000.00, close everything, cancel orders and lock the account until 17:00"
+                + " America/New_York (take the profit).",
+            "RULE-006 Trade frequency: more than 3 trades in a minute stops trading for 1 minute;"
+                + " more than 10 trades in an hour stops trading for 30 minutes; more than 50"
+                + " trades in a trading day stops trading for 1 hour and then until 17:00"
+                + " America/New_York. During a cooldown new orders are cancelled and new positions"
+                + " closed.",
+            "RULE-007 Cooldown after loss: a losing trade of $100.00 or more stops trading for 5"
+                + " minutes; of $200.00 or more stops trading for 15 minutes; of $300.00 or more"
+                + " stops trading for 30 minutes.",
+            "RULE-008 No stop-loss grace: every new position must have a protective stop order"
+                + " working within 30 seconds of opening, or it is closed.",
+            "RULE-009 Session hours: trading is allowed Mon–Fri 09:30–16:00 America/New_York; ES"
+                + " Sun 18:00 to Fri 17:00 America/Chicago; closed all day on 2025-12-25,"
+                + " 2026-01-01. A position opened outside these hours is closed, orders cancelled"
+                + " and the account locked until the next session starts. At the end of each"
+                + " session everything is closed, orders cancelled and the account locked until the"
+                + " next session starts.",
+            "RULE-010 Auth loss guard: whenever the gateway says the account may not trade, close"
+                + " everything, cancel orders and lock the account until it may trade again.",
+            "RULE-011 Symbol blocks: BTC, RTY may not be traded: their orders are cancelled and"
+                + " their positions closed, including positions already open when the block"
+                + " starts.",
+            "RULE-012 Trade management: once a position is 10 ticks in profit, its stop moves to"
+                + " the entry price (once); once a position is 20 ticks in profit, its stop trails"
+                + " 10 ticks behind the best price and never moves back.");
   }
 
   @Test
@@ -58,36 +83,50 @@ class RuleDescriptionsTest {
     RiskguardConfig config =
         load(
             """
-            pnl_basis: gross
-            trading_day: {reset: "16:00", timezone: America/Chicago}
-            rules:
-              max_contracts: {limit: 3, count_type: gross, action: reduce_to_limit}
-              max_contracts_per_instrument: {limits: {ES: 1}, action: close_all, unknown_symbol_action: "allow_with_limit:2"}
-              daily_realized_loss: {limit: 1250.5}
-              daily_unrealized_loss: {limit: 300, scope: per_position, action: close_position}
-              max_unrealized_profit: {mode: breakeven, target: 200, scope: per_position, action: close_position}
-              trade_frequency: {per_hour: 1, per_hour_cooldown: 90}
-              no_stop_loss_grace: {grace_seconds: 120}
-              session_hours: {start: "18:00", end: "17:00", days: [SUN, MON, TUE, WED, THU]}
-              symbol_blocks: {blocked: [RTY], close_existing: false}
-              trade_management: {auto_breakeven: {trigger_ticks: 8, offset_ticks: 2}}
-            """);
+pnl_basis: gross
+trading_day: {reset: "16:00", timezone: America/Chicago}
+rules:
+  max_contracts: {limit: 3, count_type: gross, action: reduce_to_limit}
+  max_contracts_per_instrument: {limits: {ES: 1}, action: close_all, unknown_symbol_action: "allow_with_limit:2"}
+  daily_realized_loss: {limit: 1250.5}
+  daily_unrealized_loss: {limit: 300, scope: per_position, action: close_position}
+  max_unrealized_profit: {mode: breakeven, target: 200, scope: per_position, action: close_position}
+  trade_frequency: {per_hour: 1, per_hour_cooldown: 90}
+  no_stop_loss_grace: {grace_seconds: 120}
+  session_hours: {start: "18:00", end: "17:00", days: [SUN, MON, TUE, WED, THU]}
+  symbol_blocks: {blocked: [RTY], close_existing: false}
+  trade_management: {auto_breakeven: {trigger_ticks: 8, offset_ticks: 2}}
+""");
     assertThat(RuleDescriptions.describe(config))
         .containsExactly(
-            "RULE-001 Max contracts: when you hold more than 3 contracts (counting every open contract, long or short), close contracts, largest position first, until you hold 3 or fewer.",
-            "RULE-002 Max contracts per instrument: at most 1 ES; a larger position is closed entirely. Other products may hold at most 2 contracts each.",
-            "RULE-003 Daily realized loss: when today's gross realized P&L (fees not counted) reaches -$1,250.50, close everything, cancel orders and lock the account until 16:00 America/Chicago.",
-            "RULE-004 Daily unrealized loss: when any one open position is down more than $300.00, close that position.",
-            "RULE-005 Max unrealized profit (breakeven): once a position has been up more than $200.00, close that position when the gain falls back to $0.00 or less.",
-            "RULE-006 Trade frequency: more than 1 trade in an hour stops trading for 90 seconds. During a cooldown new orders are cancelled and new positions closed.",
-            "RULE-008 No stop-loss grace: every new position must have a protective stop order working within 2 minutes of opening, or it is closed.",
-            "RULE-009 Session hours: trading is allowed Sun–Thu 18:00–17:00 the next day America/New_York. A position opened outside these hours is closed, orders cancelled and the account locked until the next session starts.",
-            "RULE-011 Symbol blocks: RTY may not be traded: their orders are cancelled and their positions closed; positions already open when the block starts are left alone.",
-            "RULE-012 Trade management: once a position is 8 ticks in profit, its stop moves to the entry price plus 2 ticks in your favour (once).");
+            "RULE-001 Max contracts: when you hold more than 3 contracts (counting every open"
+                + " contract, long or short), close contracts, largest position first, until you"
+                + " hold 3 or fewer.",
+            "RULE-002 Max contracts per instrument: at most 1 ES; a larger position is closed"
+                + " entirely. Other products may hold at most 2 contracts each.",
+            "RULE-003 Daily realized loss: when today's gross realized P&L (fees not counted)"
+                + " reaches -$1,250.50, close everything, cancel orders and lock the account until"
+                + " 16:00 America/Chicago.",
+            "RULE-004 Daily unrealized loss: when any one open position is down more than $300.00,"
+                + " close that position.",
+            "RULE-005 Max unrealized profit (breakeven): once a position has been up more than"
+                + " $200.00, close that position when the gain falls back to $0.00 or less.",
+            "RULE-006 Trade frequency: more than 1 trade in an hour stops trading for 90 seconds."
+                + " During a cooldown new orders are cancelled and new positions closed.",
+            "RULE-008 No stop-loss grace: every new position must have a protective stop order"
+                + " working within 2 minutes of opening, or it is closed.",
+            "RULE-009 Session hours: trading is allowed Sun–Thu 18:00–17:00 the next day"
+                + " America/New_York. A position opened outside these hours is closed, orders"
+                + " cancelled and the account locked until the next session starts.",
+            "RULE-011 Symbol blocks: RTY may not be traded: their orders are cancelled and their"
+                + " positions closed; positions already open when the block starts are left alone.",
+            "RULE-012 Trade management: once a position is 8 ticks in profit, its stop moves to the"
+                + " entry price plus 2 ticks in your favour (once).");
   }
 
   @Test
   void noEnabledRuleGivesNoSentence() throws IOException {
-    assertThat(RuleDescriptions.describe(load("rules:\n  max_contracts: {enabled: false}\n"))).isEmpty();
+    assertThat(RuleDescriptions.describe(load("rules:\n  max_contracts: {enabled: false}\n")))
+        .isEmpty();
   }
 }

@@ -32,7 +32,9 @@ class RuleHelpersTest {
                     - {loss: 200, cooldown: 900}
                 """)
             .cooldownAfterLoss();
-    assertThat(cooldowns.thresholds()).extracting(LossThreshold::loss).containsExactly(100.0, 200.0, 300.0);
+    assertThat(cooldowns.thresholds())
+        .extracting(LossThreshold::loss)
+        .containsExactly(100.0, 200.0, 300.0);
     assertThat(cooldowns.cooldownSecondsFor(-75)).isZero();
     assertThat(cooldowns.cooldownSecondsFor(-150)).isEqualTo(300);
     assertThat(cooldowns.cooldownSecondsFor(-250)).isEqualTo(900);
@@ -44,7 +46,8 @@ class RuleHelpersTest {
 
   @Test
   void limitForAppliesTheConfiguredLimitOrTheUnknownSymbolAction() throws IOException {
-    String limits = "max_contracts_per_instrument: {limits: {MNQ: 2, es: 1}, unknown_symbol_action: %s}";
+    String limits =
+        "max_contracts_per_instrument: {limits: {MNQ: 2, es: 1}, unknown_symbol_action: %s}";
     MaxContractsPerInstrument block = rules(limits.formatted("block")).maxContractsPerInstrument();
     MaxContractsPerInstrument unlimited =
         rules(limits.formatted("allow_unlimited")).maxContractsPerInstrument();

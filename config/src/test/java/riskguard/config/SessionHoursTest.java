@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Session membership, next start and end across the 2025 daylight-saving changes
- * (New York and Chicago switch on 2025-03-09 and 2025-11-02) and holidays.
+ * Session membership, next start and end across the 2025 daylight-saving changes (New York and
+ * Chicago switch on 2025-03-09 and 2025-11-02) and holidays.
  */
 class SessionHoursTest {
 
@@ -22,17 +22,18 @@ class SessionHoursTest {
 
   @BeforeEach
   void load() throws IOException {
-    session = load(
-        """
-        start: "09:30"
-        end: "16:00"
-        timezone: America/New_York
-        days: [MON, TUE, WED, THU, FRI]
-        per_symbol:
-          ES: {start: "18:00", end: "17:00", timezone: America/Chicago, from_day: SUN, to_day: FRI}
-          NIGHT: {start: "20:00", end: "04:00", days: [SAT]}
-        holidays: ["2025-12-25"]
-        """);
+    session =
+        load(
+            """
+start: "09:30"
+end: "16:00"
+timezone: America/New_York
+days: [MON, TUE, WED, THU, FRI]
+per_symbol:
+  ES: {start: "18:00", end: "17:00", timezone: America/Chicago, from_day: SUN, to_day: FRI}
+  NIGHT: {start: "20:00", end: "04:00", days: [SAT]}
+holidays: ["2025-12-25"]
+""");
   }
 
   private SessionHours load(String sessionYaml) throws IOException {
@@ -51,7 +52,9 @@ class SessionHoursTest {
     assertThat(session.isInSession(at("2025-03-07T14:30:00Z"), "MNQ")).as("09:30 EST").isTrue();
     assertThat(session.isInSession(at("2025-03-10T13:29:59Z"), "MNQ")).isFalse();
     assertThat(session.isInSession(at("2025-03-10T13:30:00Z"), "MNQ")).as("09:30 EDT").isTrue();
-    assertThat(session.isInSession(at("2025-03-10T20:00:00Z"), "MNQ")).as("16:00 EDT is the end").isFalse();
+    assertThat(session.isInSession(at("2025-03-10T20:00:00Z"), "MNQ"))
+        .as("16:00 EDT is the end")
+        .isFalse();
     assertThat(session.nextSessionStart(at("2025-03-08T12:00:00Z"), "MNQ"))
         .isEqualTo(at("2025-03-10T13:30:00Z"));
     assertThat(session.sessionEndAfter(at("2025-03-10T14:00:00Z"), "MNQ"))

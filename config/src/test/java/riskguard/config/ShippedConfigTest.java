@@ -19,7 +19,8 @@ class ShippedConfigTest {
             .read(SHIPPED);
     assertThat(config.gateway().hasCredentials()).isTrue();
     assertThat(config.rules().enabledSections()).hasSize(12);
-    assertThat(config.database()).isEqualTo(SHIPPED.toAbsolutePath().getParent().getParent().resolve("data/riskguard.db"));
+    assertThat(config.database())
+        .isEqualTo(SHIPPED.toAbsolutePath().getParent().getParent().resolve("data/riskguard.db"));
   }
 
   @Test
@@ -29,6 +30,8 @@ class ShippedConfigTest {
     assertThat(failure.errors())
         .extracting(ConfigError::key)
         .containsExactly("gateway.username", "gateway.api_key");
-    assertThat(failure.getMessage()).contains("set PROJECTX_USERNAME").contains("set PROJECTX_API_KEY");
+    assertThat(failure.getMessage())
+        .contains("set PROJECTX_USERNAME")
+        .contains("set PROJECTX_API_KEY");
   }
 }

@@ -14,8 +14,12 @@ class TradingDayTest {
   @Test
   void resetsAt1700LocalOnBothSidesOfTheMarchChange() {
     Instant sundayMorning = Instant.parse("2025-03-09T12:00:00Z");
-    assertThat(day.currentDayStart(sundayMorning)).as("Saturday 17:00 EST").isEqualTo(Instant.parse("2025-03-08T22:00:00Z"));
-    assertThat(day.nextResetAfter(sundayMorning)).as("Sunday 17:00 EDT").isEqualTo(Instant.parse("2025-03-09T21:00:00Z"));
+    assertThat(day.currentDayStart(sundayMorning))
+        .as("Saturday 17:00 EST")
+        .isEqualTo(Instant.parse("2025-03-08T22:00:00Z"));
+    assertThat(day.nextResetAfter(sundayMorning))
+        .as("Sunday 17:00 EDT")
+        .isEqualTo(Instant.parse("2025-03-09T21:00:00Z"));
   }
 
   @Test
@@ -27,7 +31,9 @@ class TradingDayTest {
 
   @Test
   void aTradingDayIsNamedByTheDateItEnds() {
-    assertThat(day.tradingDateOf(Instant.parse("2025-03-10T22:30:00Z"))).isEqualTo(LocalDate.of(2025, 3, 11));
-    assertThat(day.tradingDateOf(Instant.parse("2025-03-10T20:30:00Z"))).isEqualTo(LocalDate.of(2025, 3, 10));
+    assertThat(day.tradingDateOf(Instant.parse("2025-03-10T22:30:00Z")))
+        .isEqualTo(LocalDate.of(2025, 3, 11));
+    assertThat(day.tradingDateOf(Instant.parse("2025-03-10T20:30:00Z")))
+        .isEqualTo(LocalDate.of(2025, 3, 10));
   }
 }
