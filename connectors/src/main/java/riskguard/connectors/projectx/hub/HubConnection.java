@@ -53,7 +53,10 @@ public final class HubConnection implements AutoCloseable {
         /** A server-to-client invocation, i.e. an event. */
         void onEvent(Invocation event);
 
-        /** The connection is back after a loss and every subscription was invoked again. */
+        /**
+     * The connection is back after a loss and the hub has answered every subscription invoked
+     * again (successfully or not), so events flow; what happened in the gap must come from REST.
+     */
         default void onReconnected() {
         }
     }
@@ -292,21 +295,33 @@ public final class HubConnection implements AutoCloseable {
         }
         log.info("{}: connected to {}{}", name, displayUrl(),
                 toInvoke.isEmpty() ? "" : ", subscribing " + toInvoke.size() + " again");
-        for (Map.Entry<Subscription, CompletableFuture<JsonNode>> entry : toInvoke) {
-            invokeSubscription(session, entry.getKey(), entry.getValue());
-        }
+        CompletableFuture<?>[] renewed = toInvoke.stream()
+                .map(entry -> invokeSubscription(session, entry.getKey(), entry.getValue()))
+                .toArray(CompletableFuture[]::new);
         if (reconnected) {
-            try {
-                listener.onReconnected();
-            } catch (RuntimeException e) {
-                problems.report("listener failed on reconnect", e.toString());
-            }
+            // Only once the hub has confirmed the subscriptions: a REST reconciliation started
+            // then cannot miss an event that arrives between the two.
+            CompletableFuture.allOf(renewed).whenComplete((ignored, failure) -> announceReconnect(session));
         }
         firstConnected.complete(null);
     }
 
-    private void invokeSubscription(Session session, Subscription subscription, CompletableFuture<JsonNode> firstAnswer) {
-        invokeOn(session, subscription.target(), subscription.arguments()).whenComplete((result, failure) -> {
+    private void announceReconnect(Session session) {
+        synchronized (lock) {
+            if (session != current) {
+                return;
+            }
+        }
+        try {
+            listener.onReconnected();
+        } catch (RuntimeException e) {
+            problems.report("listener failed on reconnect", e.toString());
+        }
+    }
+
+    private CompletableFuture<JsonNode> invokeSubscription(Session session, Subscription subscription,
+            CompletableFuture<JsonNode> firstAnswer) {
+        return invokeOn(session, subscription.target(), subscription.arguments()).whenComplete((result, failure) -> {
             if (failure != null) {
                 if (!isClosed()) {
                     log.warn("{}: {} failed: {}", name, subscription, failure.getMessage());

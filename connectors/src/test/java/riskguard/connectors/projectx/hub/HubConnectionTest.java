@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import riskguard.connectors.signalr.Close;
 import riskguard.connectors.signalr.Completion;
+import riskguard.connectors.signalr.HubProtocol;
 import riskguard.connectors.signalr.Invocation;
 import riskguard.connectors.testing.CapturedLogs;
 
@@ -33,6 +34,7 @@ class HubConnectionTest {
 
     private final BlockingQueue<Invocation> events = new LinkedBlockingQueue<>();
     private final AtomicInteger reconnects = new AtomicInteger();
+    private final BlockingQueue<String> reconnectSignals = new LinkedBlockingQueue<>();
     private MockWebServer server;
     private HubConnection connection;
 
@@ -63,6 +65,7 @@ class HubConnectionTest {
                     @Override
                     public void onReconnected() {
                         reconnects.incrementAndGet();
+                        reconnectSignals.add("reconnected");
                     }
                 });
     }
@@ -74,7 +77,7 @@ class HubConnectionTest {
 
     private void connect(HubConnection.Builder builder) throws Exception {
         connection = builder.build();
-        connection.start().get(5, TimeUnit.SECONDS);
+        connection.start().get(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -82,7 +85,7 @@ class HubConnectionTest {
         ScriptedHubPeer peer = enqueue(ScriptedHubPeer.accepting());
         connect(builder());
 
-        RecordedRequest upgrade = server.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest upgrade = server.takeRequest(10, TimeUnit.SECONDS);
         assertThat(upgrade.getUrl().encodedPath()).isEqualTo("/hubs/user");
         assertThat(upgrade.getUrl().queryParameter("access_token")).isEqualTo(TOKEN);
         assertThat(upgrade.getHeaders().get("Upgrade")).isEqualToIgnoringCase("websocket");
@@ -103,8 +106,8 @@ class HubConnectionTest {
         peer.send(Completion.ofError("1", "Method does not exist."));
         peer.send(Completion.ofResult("0", TextNode.valueOf("five")));
 
-        assertThat(echo.get(5, TimeUnit.SECONDS).textValue()).isEqualTo("five");
-        assertThatThrownBy(() -> broken.get(5, TimeUnit.SECONDS))
+        assertThat(echo.get(10, TimeUnit.SECONDS).textValue()).isEqualTo("five");
+        assertThatThrownBy(() -> broken.get(10, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(HubConnectionException.class)
                 .hasMessageContaining("Broken failed: Method does not exist.");
@@ -130,7 +133,7 @@ class HubConnectionTest {
         peer.send(record.substring(20, 41));
         peer.send(record.substring(41) + RS);
 
-        Invocation event = events.poll(5, TimeUnit.SECONDS);
+        Invocation event = events.poll(10, TimeUnit.SECONDS);
         assertThat(event).isNotNull();
         assertThat(event.target()).isEqualTo("GatewayQuote");
         assertThat(event.arguments().get(1).get("lastPrice").doubleValue()).isEqualTo(6065.25);
@@ -149,9 +152,9 @@ class HubConnectionTest {
                 + "{\"type\":3,\"invocationId\":\"0\",\"result\":true}" + RS
                 + "{\"type\":1,\"target\":\"B\",\"arguments\":[2]}" + RS);
 
-        assertThat(events.poll(5, TimeUnit.SECONDS).target()).isEqualTo("A");
-        assertThat(events.poll(5, TimeUnit.SECONDS).target()).isEqualTo("B");
-        assertThat(call.get(5, TimeUnit.SECONDS).booleanValue()).isTrue();
+        assertThat(events.poll(10, TimeUnit.SECONDS).target()).isEqualTo("A");
+        assertThat(events.poll(10, TimeUnit.SECONDS).target()).isEqualTo("B");
+        assertThat(call.get(10, TimeUnit.SECONDS).booleanValue()).isTrue();
     }
 
     @Test
@@ -163,8 +166,8 @@ class HubConnectionTest {
 
         peer.send("{}" + RS + "{\"type\":1,\"target\":\"A\",\"arguments\":[]}" + RS);
 
-        connected.get(5, TimeUnit.SECONDS);
-        assertThat(events.poll(5, TimeUnit.SECONDS).target()).isEqualTo("A");
+        connected.get(10, TimeUnit.SECONDS);
+        assertThat(events.poll(10, TimeUnit.SECONDS).target()).isEqualTo("A");
     }
 
     @Test
@@ -185,17 +188,24 @@ class HubConnectionTest {
     @Test
     void serverCloseWithAllowReconnectLeadsToReconnectAndResubscribe() throws Exception {
         ScriptedHubPeer first = enqueue(ScriptedHubPeer.accepting());
-        ScriptedHubPeer second = enqueue(ScriptedHubPeer.accepting());
+        ScriptedHubPeer second = enqueue(ScriptedHubPeer.acceptingWithoutAnswers());
         connect(builder());
-        connection.subscribe("SubscribeOrders", IntNode.valueOf(536)).get(5, TimeUnit.SECONDS);
+        connection.subscribe("SubscribeOrders", IntNode.valueOf(536)).get(10, TimeUnit.SECONDS);
         first.awaitRecordContaining("SubscribeOrders");
 
         first.send(new Close("Server is restarting", true));
 
         assertThat(second.nextRecord()).contains("\"protocol\":\"json\"");
-        assertThat(second.nextRecord()).contains("\"target\":\"SubscribeOrders\"").contains("[536]");
+        Invocation renewed = (Invocation) HubProtocol.decode(second.nextRecord());
+        assertThat(renewed.target()).isEqualTo("SubscribeOrders");
+        assertThat(renewed.arguments()).containsExactly(IntNode.valueOf(536));
         second.send(Invocation.event("GatewayUserOrder", IntNode.valueOf(1)));
-        assertThat(events.poll(5, TimeUnit.SECONDS).target()).isEqualTo("GatewayUserOrder");
+        assertThat(events.poll(10, TimeUnit.SECONDS).target()).isEqualTo("GatewayUserOrder");
+        assertThat(reconnects.get()).as("not announced before the hub confirmed the subscription").isZero();
+
+        second.send(Completion.empty(renewed.invocationId()));
+
+        assertThat(reconnectSignals.poll(10, TimeUnit.SECONDS)).isEqualTo("reconnected");
         assertThat(reconnects.get()).isEqualTo(1);
         assertThat(first.awaitClosed()).isTrue();
     }
@@ -205,16 +215,16 @@ class HubConnectionTest {
         ScriptedHubPeer first = enqueue(ScriptedHubPeer.accepting());
         ScriptedHubPeer second = enqueue(ScriptedHubPeer.accepting());
         connect(builder());
-        connection.subscribe("SubscribeOrders", IntNode.valueOf(1)).get(5, TimeUnit.SECONDS);
-        connection.subscribe("SubscribeTrades", IntNode.valueOf(1)).get(5, TimeUnit.SECONDS);
-        connection.unsubscribe("SubscribeOrders", "UnsubscribeOrders", IntNode.valueOf(1)).get(5, TimeUnit.SECONDS);
+        connection.subscribe("SubscribeOrders", IntNode.valueOf(1)).get(10, TimeUnit.SECONDS);
+        connection.subscribe("SubscribeTrades", IntNode.valueOf(1)).get(10, TimeUnit.SECONDS);
+        connection.unsubscribe("SubscribeOrders", "UnsubscribeOrders", IntNode.valueOf(1)).get(10, TimeUnit.SECONDS);
         first.awaitRecordContaining("UnsubscribeOrders");
 
         first.drop();
 
         second.nextRecord();
         assertThat(second.nextRecord()).contains("SubscribeTrades");
-        connection.invoke("Marker").get(5, TimeUnit.SECONDS);
+        connection.invoke("Marker").get(10, TimeUnit.SECONDS);
         assertThat(second.nextRecord()).as("nothing else was re-invoked").contains("Marker");
     }
 
@@ -240,7 +250,7 @@ class HubConnectionTest {
 
         peer.drop();
 
-        assertThatThrownBy(() -> call.get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS))
                 .cause().isInstanceOf(HubConnectionException.class).hasMessageContaining("Slow got no answer");
     }
 

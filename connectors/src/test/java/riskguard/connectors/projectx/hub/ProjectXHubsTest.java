@@ -93,7 +93,7 @@ class ProjectXHubsTest {
             }
         });
         hub = userHub;
-        userHub.start().get(5, TimeUnit.SECONDS);
+        userHub.start().get(10, TimeUnit.SECONDS);
         return userHub;
     }
 
@@ -120,12 +120,12 @@ class ProjectXHubsTest {
             }
         });
         hub = marketHub;
-        marketHub.start().get(5, TimeUnit.SECONDS);
+        marketHub.start().get(10, TimeUnit.SECONDS);
         return marketHub;
     }
 
     private <T> T next(Class<T> type) throws InterruptedException {
-        Object value = received.poll(5, TimeUnit.SECONDS);
+        Object value = received.poll(10, TimeUnit.SECONDS);
         assertThat(value).as("a callback").isInstanceOf(type);
         return type.cast(value);
     }
@@ -136,9 +136,9 @@ class ProjectXHubsTest {
         UserHub userHub = startUserHub();
         peer.nextRecord();
 
-        userHub.subscribeAccounts().get(5, TimeUnit.SECONDS);
-        userHub.subscribeAccount(536).get(5, TimeUnit.SECONDS);
-        userHub.unsubscribeTrades(536).get(5, TimeUnit.SECONDS);
+        userHub.subscribeAccounts().get(10, TimeUnit.SECONDS);
+        userHub.subscribeAccount(536).get(10, TimeUnit.SECONDS);
+        userHub.unsubscribeTrades(536).get(10, TimeUnit.SECONDS);
 
         assertThat(peer.nextRecord()).contains("\"target\":\"SubscribeAccounts\",\"arguments\":[]");
         assertThat(peer.nextRecord()).contains("\"target\":\"SubscribeOrders\",\"arguments\":[536]");
@@ -213,7 +213,7 @@ class ProjectXHubsTest {
         ScriptedHubPeer first = enqueue(ScriptedHubPeer.accepting());
         ScriptedHubPeer second = enqueue(ScriptedHubPeer.accepting());
         UserHub userHub = startUserHub();
-        userHub.subscribeAccount(536).get(5, TimeUnit.SECONDS);
+        userHub.subscribeAccount(536).get(10, TimeUnit.SECONDS);
         first.awaitRecordContaining("SubscribeTrades");
 
         first.send(new Close("Connection closed with an error.", true));
@@ -235,7 +235,7 @@ class ProjectXHubsTest {
         ScriptedHubPeer peer = enqueue(ScriptedHubPeer.accepting());
         MarketHub marketHub = startMarketHub();
         peer.nextRecord();
-        marketHub.subscribeQuotes(CONTRACT).get(5, TimeUnit.SECONDS);
+        marketHub.subscribeQuotes(CONTRACT).get(10, TimeUnit.SECONDS);
         assertThat(peer.nextRecord()).contains("\"target\":\"SubscribeContractQuotes\",\"arguments\":[\"" + CONTRACT + "\"]");
 
         peer.send("{\"type\":1,\"target\":\"GatewayQuote\",\"arguments\":[\"" + CONTRACT + "\",{\"symbol\":\"F.US.EP\","
@@ -258,8 +258,8 @@ class ProjectXHubsTest {
     void marketTradesAndDepthAreDecodedAsLists() throws Exception {
         ScriptedHubPeer peer = enqueue(ScriptedHubPeer.accepting());
         MarketHub marketHub = startMarketHub();
-        marketHub.subscribeTrades(CONTRACT).get(5, TimeUnit.SECONDS);
-        marketHub.subscribeDepth(CONTRACT).get(5, TimeUnit.SECONDS);
+        marketHub.subscribeTrades(CONTRACT).get(10, TimeUnit.SECONDS);
+        marketHub.subscribeDepth(CONTRACT).get(10, TimeUnit.SECONDS);
         peer.awaitRecordContaining("SubscribeContractMarketDepth");
 
         peer.send("{\"type\":1,\"target\":\"GatewayTrade\",\"arguments\":[\"" + CONTRACT + "\",[{\"symbolId\":\"F.US.EP\","

@@ -101,16 +101,16 @@ final class ScriptedHubPeer extends WebSocketListener {
         send(HubProtocol.encode(message));
     }
 
-    /** The next record the client sent (handshake included), waiting up to 5 s. */
+    /** The next record the client sent (handshake included), waiting up to 10 s. */
     String nextRecord() throws InterruptedException {
-        String record = received.poll(5, TimeUnit.SECONDS);
+        String record = received.poll(10, TimeUnit.SECONDS);
         assertThat(record).as("a record from the client").isNotNull();
         return record;
     }
 
-    /** Skips records until one contains {@code fragment}; fails after 5 s. */
+    /** Skips records until one contains {@code fragment}; fails after 10 s. */
     String awaitRecordContaining(String fragment) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             String record = received.poll(100, TimeUnit.MILLISECONDS);
             if (record != null && record.contains(fragment)) {
@@ -126,12 +126,12 @@ final class ScriptedHubPeer extends WebSocketListener {
     }
 
     boolean awaitClosed() throws InterruptedException {
-        return closed.await(5, TimeUnit.SECONDS);
+        return closed.await(10, TimeUnit.SECONDS);
     }
 
     WebSocket socket() {
         try {
-            return opened.get(5, TimeUnit.SECONDS);
+            return opened.get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("the client never opened this connection", e);
         }

@@ -425,7 +425,7 @@ class ProjectXRestClientTest {
     }
 
     private RecordedRequest take() throws InterruptedException {
-        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest request = server.takeRequest(10, TimeUnit.SECONDS);
         assertThat(request).as("a request reached the server").isNotNull();
         return request;
     }
