@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import riskguard.engine.enforcement.Action;
 import riskguard.engine.enforcement.Decision;
 import riskguard.engine.model.Enforcement;
@@ -23,6 +25,9 @@ import riskguard.engine.model.Position;
 public final class DecisionChannel {
 
   static final String GLOBAL = "decisions";
+
+  /** Where rules log what they could not judge (no quote yet, a stale quote): not decisions. */
+  static final Logger RULE_LOG = LoggerFactory.getLogger("riskguard.rules");
 
   private final long accountId;
   private final SessionFacts facts;
@@ -154,6 +159,14 @@ public final class DecisionChannel {
   /** Nothing is done; tells the trader {@code level} percent of a limit is used. */
   public void warn(String rule, int level, String reason) {
     recorded.add(decide(rule, Action.WARNING, reason).withLevel(level));
+  }
+
+  /**
+   * Logs a warning that decides nothing, such as a position a rule cannot value yet. The
+   * rule arranges to say it once per cause, not on every event.
+   */
+  public void logWarning(String rule, String message) {
+    RULE_LOG.warn("account {} {}: {}", accountId, rule, message);
   }
 
   /** The decisions recorded since the last call, in order. */
