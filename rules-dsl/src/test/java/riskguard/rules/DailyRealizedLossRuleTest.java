@@ -41,12 +41,13 @@ class DailyRealizedLossRuleTest {
   void exactlyTheLimitBreaches() {
     try (Scenario day = new Scenario(PnlBasis.GROSS, LIMIT_500)) {
       day.trade("2025-03-10T14:30:00Z", 1, MNQ, -499.99, 0.0);
-      assertThat(day.decisions(RULE)).isEmpty();
+      assertThat(day.actions(RULE)).as("over 80 %: warned, nothing done").containsExactly(Action.WARNING);
 
       day.trade("2025-03-10T14:31:00Z", 2, MNQ, -0.01, 0.0);
 
-      assertThat(day.decisions(RULE)).hasSize(3);
-      assertThat(day.decisions(RULE).get(0).reason()).isEqualTo("realized -500.00 <= -500.00");
+      assertThat(day.actions(RULE)).containsExactly(
+          Action.WARNING, Action.CLOSE_ALL, Action.CANCEL_ALL_ORDERS, Action.LOCKOUT);
+      assertThat(day.decisions(RULE).get(1).reason()).isEqualTo("realized -500.00 <= -500.00");
     }
   }
 
@@ -59,9 +60,10 @@ class DailyRealizedLossRuleTest {
             .trade("2025-03-10T14:31:00Z", 2, MNQ, -3.0, 2.50);
       }
 
-      assertThat(net.decisions(RULE)).as("-498 - 5 fees = -503").hasSize(3);
-      assertThat(net.decisions(RULE).get(0).reason()).isEqualTo("realized -503.00 <= -500.00");
-      assertThat(gross.decisions(RULE)).as("-498 without fees").isEmpty();
+      assertThat(net.actions(RULE)).as("-497.50, then -498 - 5 fees = -503").containsExactly(
+          Action.WARNING, Action.CLOSE_ALL, Action.CANCEL_ALL_ORDERS, Action.LOCKOUT);
+      assertThat(net.decisions(RULE).get(1).reason()).isEqualTo("realized -503.00 <= -500.00");
+      assertThat(gross.actions(RULE)).as("-498 without fees").containsExactly(Action.WARNING);
     }
   }
 
@@ -72,7 +74,10 @@ class DailyRealizedLossRuleTest {
           .trade("2025-03-10T14:31:00Z", 2, MNQ, -600.0, 0.0, true)
           .trade("2025-03-10T14:32:00Z", 3, MNQ, -450.0, 0.0);
 
-      assertThat(day.decisions(RULE)).isEmpty();
+      assertThat(day.decisions(RULE)).singleElement().satisfies(warning -> {
+        assertThat(warning.action()).isEqualTo(Action.WARNING);
+        assertThat(warning.reason()).as("only the -450 counts").isEqualTo("realized -450.00 is 80 % of the -500.00 limit");
+      });
     }
   }
 
@@ -82,7 +87,7 @@ class DailyRealizedLossRuleTest {
       day.trade("2025-03-10T14:30:00Z", 7, MNQ, -300.0, 0.0)
           .trade("2025-03-10T14:30:01Z", 7, MNQ, -300.0, 0.0);
 
-      assertThat(day.decisions(RULE)).isEmpty();
+      assertThat(day.decisions(RULE)).as("-300, not -600 (which would be a breach, after an 80 % warning)").isEmpty();
     }
   }
 
@@ -122,7 +127,8 @@ class DailyRealizedLossRuleTest {
         assertThat(unlock.ts()).as("at the reset instant, not the tick after it").hasToString("2025-03-10T21:00:00Z");
       });
       assertThat(day.lockouts()).isEmpty();
-      assertThat(day.decisions(RULE)).as("-400 on the new day is within the limit").hasSize(3);
+      assertThat(day.actions(RULE)).as("-400 on the new day is within the limit: 80 %, a warning").containsExactly(
+          Action.CLOSE_ALL, Action.CANCEL_ALL_ORDERS, Action.LOCKOUT, Action.WARNING);
       assertThat(day.engine().lastReset(Scenario.ACCOUNT)).hasToString("2025-03-10T21:00:00Z");
     }
   }
@@ -134,6 +140,37 @@ class DailyRealizedLossRuleTest {
           .trade("2025-03-10T20:59:00Z", 2, MNQ, -300.0, 0.0);
 
       assertThat(day.decisions(RULE)).isEmpty();
+    }
+  }
+  @Test
+  void at80PercentTheTraderIsWarnedOnceWithTheLevelAndNothingIsDone() {
+    try (Scenario day = new Scenario(PnlBasis.GROSS, LIMIT_500)) {
+      day.trade("2025-03-10T14:30:00Z", 1, MNQ, -399.99, 0.0);
+      assertThat(day.decisions(RULE)).as("79.99 %").isEmpty();
+
+      day.trade("2025-03-10T14:31:00Z", 2, MNQ, -0.01, 0.0)
+          .trade("2025-03-10T14:32:00Z", 3, MNQ, -50.0, 0.0)
+          .trade("2025-03-10T14:33:00Z", 4, MNQ, 100.0, 0.0)
+          .trade("2025-03-10T14:34:00Z", 5, MNQ, -100.0, 0.0);
+
+      assertThat(day.decisions(RULE)).singleElement().satisfies(warning -> {
+        assertThat(warning.action()).isEqualTo(Action.WARNING);
+        assertThat(warning.level()).isEqualTo(80);
+        assertThat(warning.ts()).hasToString("2025-03-10T14:31:00Z");
+        assertThat(warning.reason()).isEqualTo("realized -400.00 is 80 % of the -500.00 limit");
+      });
+      assertThat(day.executed).last().satisfies(merged ->
+          assertThat(merged).extracting(Decision::action).containsExactly(Action.WARNING));
+      assertThat(day.lockouts()).isEmpty();
+    }
+  }
+
+  @Test
+  void aLossThatJumpsPastTheLimitGetsTheBreachWithoutAWarning() {
+    try (Scenario day = new Scenario(PnlBasis.GROSS, LIMIT_500)) {
+      day.trade("2025-03-10T14:30:00Z", 1, MNQ, -600.0, 0.0);
+
+      assertThat(day.actions(RULE)).containsExactly(Action.CLOSE_ALL, Action.CANCEL_ALL_ORDERS, Action.LOCKOUT);
     }
   }
 }
