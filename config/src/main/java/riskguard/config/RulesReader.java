@@ -238,14 +238,16 @@ final class RulesReader {
   }
 
   private NoStopLossGrace noStopLossGrace(Section section) {
-    BreachAction action = section.word("action", BreachAction.class, BreachAction.CLOSE_POSITION);
-    if (action != BreachAction.CLOSE_POSITION) {
+    ValueParser.Text action = section.text("action");
+    if (action != null && !action.value().strip().equalsIgnoreCase("close_position")) {
       values.error(
-          section.node("action"), section.path("action"), "the only valid word is close_position");
-      action = BreachAction.CLOSE_POSITION;
+          section.node("action"),
+          section.path("action"),
+          "unknown word " + action.shown() + "; valid: close_position");
     }
     return new NoStopLossGrace(
-        section.integer("grace_seconds", 0, NoStopLossGrace.DEFAULT_GRACE_SECONDS), action);
+        section.integer("grace_seconds", 0, NoStopLossGrace.DEFAULT_GRACE_SECONDS),
+        BreachAction.CLOSE_POSITION);
   }
 
   private SessionHours sessionHours(Section section) {

@@ -243,4 +243,52 @@ class ConfigErrorsTest {
     assertThat(onlyError("").message()).isEqualTo("the file is empty");
     assertThat(onlyError("- a\n- b\n").message()).startsWith("the file must be a mapping");
   }
+
+  @Test
+  void aListWhereAMappingBelongsIsAWrongType() throws IOException {
+    ConfigError error = onlyError("gateway: [https://api.topstepx.com]\n");
+    assertThat(error.line()).isEqualTo(1);
+    assertThat(error.key()).isEqualTo("gateway");
+    assertThat(error.message()).startsWith("expected a mapping of keys").endsWith("found a list");
+  }
+
+  @Test
+  void allCannotBeMixedWithAccountIds() throws IOException {
+    ConfigError error = onlyError("accounts: [all, 536]\n");
+    assertThat(error.key()).isEqualTo("accounts");
+    assertThat(error.message()).contains("`all` cannot be combined");
+  }
+
+  @Test
+  void aWeeklySpanNeedsBothDaysAndTheGraceActionHasOneWord() throws IOException {
+    ConfigException failure =
+        loadFailure(
+            """
+            rules:
+              session_hours:
+                start: "09:30"
+                end: "16:00"
+                per_symbol:
+                  ES: {start: "18:00", end: "17:00", from_day: SUN}
+              no_stop_loss_grace: {action: close_all}
+            """,
+            Map.of());
+    assertThat(failure.errors())
+        .extracting(ConfigError::line, ConfigError::key, ConfigError::message)
+        .containsExactly(
+            tuple(6, "rules.session_hours.per_symbol.ES", "give both from_day and to_day, or neither"),
+            tuple(7, "rules.no_stop_loss_grace.action", "unknown word 'close_all'; valid: close_position"));
+  }
+
+  @Test
+  void aDirectoryOrANonUtf8FileIsACleanError() throws IOException {
+    assertThatThrownBy(() -> ConfigLoader.load(directory))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(directory + ": is a directory, not a config file");
+    Path latin1 = directory.resolve("latin1.yaml");
+    Files.write(latin1, new byte[] {'a', ':', ' ', (byte) 0xE9, '\n'});
+    assertThatThrownBy(() -> ConfigLoader.load(latin1))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(latin1 + ": not UTF-8 text");
+  }
 }
