@@ -326,7 +326,7 @@ final class Exchange {
     }
     WorkingOrder order = orders.get(orderId);
     if (order == null || order.accountId != accountId || !order.isOpen()) {
-      return Outcome.error(Outcome.NOT_FOUND_OR_REJECTED,
+      return Outcome.error(Outcome.NOT_FOUND,
           "Order " + orderId + " is not working in account " + accountId);
     }
     if (!account.canTrade) {
@@ -367,7 +367,7 @@ final class Exchange {
     }
     WorkingOrder order = orders.get(orderId);
     if (order == null || order.accountId != accountId || !order.isOpen()) {
-      return Outcome.error(Outcome.NOT_FOUND_OR_REJECTED,
+      return Outcome.error(Outcome.NOT_FOUND,
           "Order " + orderId + " is not working in account " + accountId);
     }
     cancelOrder(order);
@@ -410,7 +410,7 @@ final class Exchange {
       return Optional.of(Outcome.error(Outcome.CLOSE_CONTRACT_NOT_FOUND, "Contract " + contractId + " not found"));
     }
     if (position == null) {
-      return Optional.of(Outcome.error(Outcome.NOT_FOUND_OR_REJECTED,
+      return Optional.of(Outcome.error(Outcome.NOT_FOUND,
           "No open position in " + contractId + " for account " + accountId));
     }
     return Optional.empty();

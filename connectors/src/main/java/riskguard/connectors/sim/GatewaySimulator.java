@@ -53,8 +53,6 @@ public final class GatewaySimulator implements AutoCloseable {
   public static final String DEMO_USER = "demo";
   /** The API key of the default login (a well-known demo value, not a secret). */
   public static final String DEMO_API_KEY = "demo-api-key";
-  /** How often both sides ping on a SignalR connection. */
-  static final Duration PING_INTERVAL = Duration.ofSeconds(15);
   /** A hub peer silent this long is gone. */
   static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -71,7 +69,7 @@ public final class GatewaySimulator implements AutoCloseable {
 
   private record Options(int port, List<SimAccount> accounts, Map<String, String> users, long seed,
       Duration quoteInterval, boolean startPaused, boolean rateLimit, Clock clock, Duration tokenLifetime,
-      Path recordTo) {}
+      Duration pingInterval, Path recordTo) {}
 
   private GatewaySimulator(Options options) throws IOException {
     this.options = options;
@@ -126,7 +124,7 @@ public final class GatewaySimulator implements AutoCloseable {
         Response.writeError(request, response, callback, 401, "a valid access_token is required");
         return null;
       }
-      return new HubConnection(hub, user.get(), methods, broadcaster);
+      return new HubSession(hub, user.get(), methods, broadcaster);
     };
   }
 
@@ -141,7 +139,7 @@ public final class GatewaySimulator implements AutoCloseable {
       long millis = options.quoteInterval().toMillis();
       timer.scheduleAtFixedRate(this::tickMarket, millis, millis, TimeUnit.MILLISECONDS);
     }
-    long ping = PING_INTERVAL.toMillis();
+    long ping = options.pingInterval().toMillis();
     timer.scheduleAtFixedRate(broadcaster::pingAll, ping, ping, TimeUnit.MILLISECONDS);
     log.info("gateway simulator listening on {}", restUrl());
     return this;
@@ -243,7 +241,7 @@ public final class GatewaySimulator implements AutoCloseable {
    * allows reconnecting, or abruptly by cutting the socket. Returns how many were dropped.
    */
   public int dropHubConnections(Hub hub, boolean abrupt) {
-    List<HubConnection> dropped = new ArrayList<>(broadcaster.connections(hub));
+    List<HubSession> dropped = new ArrayList<>(broadcaster.connections(hub));
     dropped.forEach(c -> c.drop(abrupt));
     log.info("dropped {} hub connection(s) ({})", dropped.size(), abrupt ? "abruptly" : "with a close message");
     return dropped.size();
@@ -271,6 +269,7 @@ public final class GatewaySimulator implements AutoCloseable {
     private boolean rateLimit = true;
     private Clock clock = Clock.systemUTC();
     private Duration tokenLifetime = Duration.ofHours(24);
+    private Duration pingInterval = Duration.ofSeconds(15);
     private Path recordTo;
 
     private Builder() {}
@@ -331,6 +330,15 @@ public final class GatewaySimulator implements AutoCloseable {
       return this;
     }
 
+    /** How often the hubs send a SignalR ping to every client (default 15 s, as the gateway). */
+    public Builder hubPingInterval(Duration interval) {
+      if (interval.isZero() || interval.isNegative()) {
+        throw new IllegalArgumentException("hub ping interval must be positive, got " + interval);
+      }
+      this.pingInterval = interval;
+      return this;
+    }
+
     /** Writes every published hub event to this file in the recording format. */
     public Builder recordTo(Path file) {
       this.recordTo = file;
@@ -350,7 +358,7 @@ public final class GatewaySimulator implements AutoCloseable {
           ? Map.of(DEMO_USER, DEMO_API_KEY)
           : Collections.unmodifiableMap(new LinkedHashMap<>(users));
       return new GatewaySimulator(new Options(port, chosenAccounts, chosenUsers, seed, quoteInterval,
-          startPaused, rateLimit, clock, tokenLifetime, recordTo));
+          startPaused, rateLimit, clock, tokenLifetime, pingInterval, recordTo));
     }
   }
 }

@@ -33,7 +33,7 @@ final class HubBroadcaster implements VenueListener {
   static final String DEPTH = "Depth";
 
   private final JsonMapper json;
-  private final Set<HubConnection> connections = new CopyOnWriteArraySet<>();
+  private final Set<HubSession> connections = new CopyOnWriteArraySet<>();
   private final EventTap tap;
 
   /** Sees every event the venue publishes, subscribed to or not (the recording hook). */
@@ -50,21 +50,21 @@ final class HubBroadcaster implements VenueListener {
     return kind + "|" + key;
   }
 
-  void register(HubConnection connection) {
+  void register(HubSession connection) {
     connections.add(connection);
   }
 
-  void unregister(HubConnection connection) {
+  void unregister(HubSession connection) {
     connections.remove(connection);
   }
 
   /** Open connections, optionally of one hub (null = both). */
-  List<HubConnection> connections(Hub hub) {
+  List<HubSession> connections(Hub hub) {
     return connections.stream().filter(c -> hub == null || c.hub == hub).toList();
   }
 
   void pingAll() {
-    connections.forEach(HubConnection::ping);
+    connections.forEach(HubSession::ping);
   }
 
   @Override
@@ -106,12 +106,12 @@ final class HubBroadcaster implements VenueListener {
   }
 
   /** The current quote to one connection that just subscribed. */
-  void sendQuote(HubConnection connection, String contractId, Quote quote) {
+  void sendQuote(HubSession connection, String contractId, Quote quote) {
     connection.send(HubProtocol.encode(
         Invocation.event("GatewayQuote", json.getNodeFactory().textNode(contractId), json.valueToTree(quote))));
   }
 
-  private void userEvent(String target, JsonNode data, Predicate<HubConnection> subscribed) {
+  private void userEvent(String target, JsonNode data, Predicate<HubSession> subscribed) {
     broadcast(Hub.USER, target, null, HubProtocol.encode(Invocation.event(target, data)), data, subscribed);
   }
 
@@ -122,8 +122,8 @@ final class HubBroadcaster implements VenueListener {
   }
 
   private void broadcast(Hub hub, String target, String contractId, String text, JsonNode data,
-      Predicate<HubConnection> subscribed) {
-    for (HubConnection connection : connections) {
+      Predicate<HubSession> subscribed) {
+    for (HubSession connection : connections) {
       if (connection.hub == hub && connection.ready() && subscribed.test(connection)) {
         connection.send(text);
       }

@@ -44,7 +44,7 @@ final class HubMethods {
   }
 
   /** Runs an invocation; the completion says how it went (sent only when the client asked). */
-  Completion invoke(HubConnection connection, Invocation invocation) {
+  Completion invoke(HubSession connection, Invocation invocation) {
     String id = invocation.invocationId() == null ? "-" : invocation.invocationId();
     Method method = METHODS.get(invocation.target());
     if (method == null || method.hub() != connection.hub) {

@@ -9,17 +9,21 @@ package riskguard.connectors.sim;
  */
 public record Outcome(int errorCode, String errorMessage, Long orderId) {
 
+  /** AccountNotFound, in every endpoint's error codes. */
   static final int ACCOUNT_NOT_FOUND = 1;
-  /** PositionNotFound (close), OrderNotFound (cancel, modify), OrderRejected (place). */
-  static final int NOT_FOUND_OR_REJECTED = 2;
+  /** PositionNotFound (close, partial close) and OrderNotFound (cancel, modify). */
+  static final int NOT_FOUND = 2;
+  /** PlaceOrderErrorCode.OrderRejected. */
   static final int ORDER_REJECTED = 2;
   static final int PLACE_CONTRACT_NOT_FOUND = 8;
+  /** PlaceOrderErrorCode.AccountRejected: the account may not trade. */
   static final int PLACE_ACCOUNT_REJECTED = 10;
   static final int CLOSE_CONTRACT_NOT_FOUND = 3;
+  /** ClosePositionErrorCode.OrderRejected, e.g. a partial close larger than the position. */
   static final int CLOSE_ORDER_REJECTED = 5;
-  static final int CLOSE_ACCOUNT_REJECTED = 8;
+  /** ModifyOrderErrorCode.Rejected. */
   static final int MODIFY_REJECTED = 3;
-  static final int CANCEL_ACCOUNT_REJECTED = 6;
+  /** ModifyOrderErrorCode.AccountRejected. */
   static final int MODIFY_ACCOUNT_REJECTED = 6;
 
   static Outcome ok() {

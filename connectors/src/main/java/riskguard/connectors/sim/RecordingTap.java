@@ -2,27 +2,28 @@ package riskguard.connectors.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import riskguard.connectors.recording.RecordingWriter;
 
 /**
- * Writes what the simulator publishes as a recording (RECORDING_FORMAT.md, version 1): a header,
- * one {@code kind: contract} line per catalogue contract (so a replay needs no gateway), then
- * one line per hub event with the time it was published. GatewayDepth is left out: no rule reads
- * the book and it would be most of the file. Each line is flushed, so the file can be read live.
+ * Writes what the simulator publishes as a recording (RECORDING_FORMAT.md) with the shared
+ * {@link RecordingWriter}: the header, one contract line per catalogue contract (so a replay
+ * needs no gateway), then one line per hub event at the time it was published. GatewayDepth and
+ * GatewayTrade (market prints) are left out: their argument is an array, where the format's
+ * {@code data} is an object, and no rule reads the book or the tape. Each event is flushed, so
+ * the file can be read while the simulator runs. A write error stops the recording, not the venue.
  */
 abstract class RecordingTap implements HubBroadcaster.EventTap, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RecordingTap.class);
+  private static final Set<String> LEFT_OUT = Set.of("GatewayDepth", "GatewayTrade");
 
   static RecordingTap none() {
     return new RecordingTap() {
@@ -35,7 +36,13 @@ abstract class RecordingTap implements HubBroadcaster.EventTap, AutoCloseable {
   }
 
   static RecordingTap toFile(Path file, JsonMapper json, Clock clock, List<SimAccount> accounts) throws IOException {
-    return new FileTap(file, json, clock, accounts);
+    RecordingWriter writer = RecordingWriter.create(file, accounts.stream().map(SimAccount::id).toList(),
+        "published by the riskguard gateway simulator");
+    for (SimContract contract : ContractCatalogue.standard().all()) {
+      writer.contract(clock.instant(), json.valueToTree(RestApi.wire(contract)));
+    }
+    writer.flush();
+    return new FileTap(file, writer, clock);
   }
 
   @Override
@@ -43,52 +50,24 @@ abstract class RecordingTap implements HubBroadcaster.EventTap, AutoCloseable {
 
   private static final class FileTap extends RecordingTap {
     private final Path file;
-    private final JsonMapper json;
+    private final RecordingWriter writer;
     private final Clock clock;
-    private final BufferedWriter out;
-    private boolean failed;
+    private volatile boolean failed;
 
-    FileTap(Path file, JsonMapper json, Clock clock, List<SimAccount> accounts) throws IOException {
+    FileTap(Path file, RecordingWriter writer, Clock clock) {
       this.file = file;
-      this.json = json;
+      this.writer = writer;
       this.clock = clock;
-      this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-      ObjectNode header = json.createObjectNode();
-      header.put("format", "riskguard-recording");
-      header.put("version", 1);
-      accounts.forEach(a -> header.withArray("accounts").add(a.id()));
-      header.put("note", "written by the riskguard gateway simulator");
-      line(header);
-      for (SimContract contract : ContractCatalogue.standard().all()) {
-        ObjectNode line = json.createObjectNode();
-        line.put("ts", clock.instant().toString());
-        line.put("kind", "contract");
-        line.set("data", json.valueToTree(RestApi.wire(contract)));
-        line(line);
-      }
     }
 
     @Override
-    public synchronized void published(Hub hub, String target, String contractId, JsonNode data) {
-      if (failed || target.equals("GatewayDepth")) {
+    public void published(Hub hub, String target, String contractId, JsonNode data) {
+      if (failed || LEFT_OUT.contains(target)) {
         return;
       }
-      ObjectNode line = json.createObjectNode();
-      line.put("ts", clock.instant().toString());
-      line.put("hub", hub.name().toLowerCase(Locale.ROOT));
-      line.put("target", target);
-      if (contractId != null) {
-        line.put("contractId", contractId);
-      }
-      line.set("data", data);
-      line(line);
-    }
-
-    private void line(ObjectNode node) {
       try {
-        out.write(node.toString());
-        out.newLine();
-        out.flush();
+        writer.event(clock.instant(), hub.name().toLowerCase(Locale.ROOT), target, contractId, data);
+        writer.flush();
       } catch (IOException e) {
         failed = true;
         log.error("cannot write the recording {}; recording stopped: {}", file, e.toString());
@@ -96,9 +75,9 @@ abstract class RecordingTap implements HubBroadcaster.EventTap, AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
       try {
-        out.close();
+        writer.close();
       } catch (IOException e) {
         log.error("cannot close the recording {}: {}", file, e.toString());
       }

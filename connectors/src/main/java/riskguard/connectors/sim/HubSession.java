@@ -29,9 +29,9 @@ import riskguard.connectors.signalr.RecordBuffer;
  * <p>Public only because Jetty calls the listener methods through method handles, which needs a
  * public class; its constructor and everything else stay package-private.
  */
-public final class HubConnection implements Session.Listener.AutoDemanding {
+public final class HubSession implements Session.Listener.AutoDemanding {
 
-  private static final Logger log = LoggerFactory.getLogger(HubConnection.class);
+  private static final Logger log = LoggerFactory.getLogger(HubSession.class);
 
   final Hub hub;
   final String user;
@@ -43,7 +43,7 @@ public final class HubConnection implements Session.Listener.AutoDemanding {
   private volatile Session session;
   private volatile boolean handshakeDone;
 
-  HubConnection(Hub hub, String user, HubMethods methods, HubBroadcaster broadcaster) {
+  HubSession(Hub hub, String user, HubMethods methods, HubBroadcaster broadcaster) {
     this.hub = hub;
     this.user = user;
     this.methods = methods;
