@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "riskguard 0.1.0",
     description = "Guards TopstepX (ProjectX) futures accounts with risk rules written in Drools.",
-    subcommands = {CommandLine.HelpCommand.class, ConfigCommand.class, SimulateCommand.class, RulesCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      ConfigCommand.class,
+      SimulateCommand.class,
+      RulesCommand.class,
+      SimGatewayCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
