@@ -241,6 +241,18 @@ class HubConnectionTest {
     }
 
     @Test
+    void unansweredHandshakeCountsAsAFailedAttempt() throws Exception {
+        ScriptedHubPeer mute = enqueue(ScriptedHubPeer.silent());
+        ScriptedHubPeer answering = enqueue(ScriptedHubPeer.accepting());
+        connect(builder().serverTimeout(Duration.ofMillis(300)));
+
+        assertThat(mute.nextRecord()).contains("\"protocol\":\"json\"");
+        assertThat(answering.nextRecord()).contains("\"protocol\":\"json\"");
+        assertThat(mute.awaitClosed()).isTrue();
+        assertThat(reconnects.get()).isZero();
+    }
+
+    @Test
     void pendingInvocationFailsWhenTheConnectionIsLost() throws Exception {
         ScriptedHubPeer peer = enqueue(ScriptedHubPeer.acceptingWithoutAnswers());
         connect(builder());

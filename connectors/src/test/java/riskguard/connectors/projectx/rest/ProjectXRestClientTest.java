@@ -139,6 +139,17 @@ class ProjectXRestClientTest {
     }
 
     @Test
+    void retryAfterAsAnHttpDateIsHonouredToo() {
+        login(TOKEN_1);
+        server.enqueue(new MockResponse.Builder().code(429)
+                .addHeader("Retry-After", "Tue, 21 Jan 2025 14:30:03 GMT").build());
+        enqueue(200, "{\"orders\":[]," + OK + "}");
+
+        client.openOrders(536);
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(3));
+    }
+
+    @Test
     void serverErrorsAreRetriedWithGrowingJitteredBackoff() throws Exception {
         login(TOKEN_1);
         enqueue(503, "");
