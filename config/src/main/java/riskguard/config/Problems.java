@@ -22,10 +22,6 @@ final class Problems {
     add(0, 0, "", message);
   }
 
-  boolean isEmpty() {
-    return errors.isEmpty();
-  }
-
   /** Throws a {@link ConfigException} with every problem, in file order, if there is any. */
   void throwIfAny() {
     if (!errors.isEmpty()) {

@@ -82,10 +82,6 @@ final class Section {
     return new Section(entries, suggestedKeys, path, line, column, values, enforce);
   }
 
-  String path() {
-    return path;
-  }
-
   String path(String key) {
     return join(path, key);
   }

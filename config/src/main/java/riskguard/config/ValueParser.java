@@ -107,18 +107,25 @@ final class ValueParser {
     if (digits == null) {
       return null;
     }
-    long value;
+    BigDecimal value;
     try {
-      value = new BigDecimal(digits).longValueExact();
-    } catch (NumberFormatException | ArithmeticException e) {
+      value = new BigDecimal(digits);
+    } catch (NumberFormatException e) {
+      value = null;
+    }
+    if (value == null || value.stripTrailingZeros().scale() > 0) {
       error(node, path, "expected a whole number, found " + shownNumber(node, digits));
       return null;
     }
-    if (value < min || value > Integer.MAX_VALUE) {
+    if (value.compareTo(BigDecimal.valueOf(min)) < 0) {
       error(node, path, "must be " + atLeast(min) + ", found " + shownNumber(node, digits));
       return null;
     }
-    return (int) value;
+    if (value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+      error(node, path, "is too large, found " + shownNumber(node, digits));
+      return null;
+    }
+    return value.intValue();
   }
 
   /** A dollar amount strictly greater than 0 (limits are written as positive numbers). */
@@ -170,7 +177,8 @@ final class ValueParser {
             Text text = text(node, path);
             return text == null ? null : text.value().strip();
           }
-          error(node, path, "expected " + expected + ", found text '" + scalar.text() + "'");
+          String hint = scalar.text().strip().matches("-?[0-9.]+") ? "; write it without quotes" : "";
+          error(node, path, "expected " + expected + ", found text '" + scalar.text() + "'" + hint);
           return null;
         }
         default -> {}

@@ -291,4 +291,17 @@ class ConfigErrorsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage(latin1 + ": not UTF-8 text");
   }
+
+  @Test
+  void aQuotedNumberIsTextWithAHint() throws IOException {
+    ConfigError error = onlyError("max_quote_age_seconds: \"10\"\n");
+    assertThat(error.message()).isEqualTo("expected a whole number, found text '10'; write it without quotes");
+  }
+
+  @Test
+  void aNumberBeyondTheRangeOfCountsIsTooLarge() throws IOException {
+    ConfigError error = onlyError("rules:\n  max_contracts: {limit: 99999999999}\n");
+    assertThat(error.key()).isEqualTo("rules.max_contracts.limit");
+    assertThat(error.message()).isEqualTo("is too large, found 99999999999");
+  }
 }
