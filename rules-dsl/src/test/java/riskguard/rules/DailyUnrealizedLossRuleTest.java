@@ -166,19 +166,24 @@ class DailyUnrealizedLossRuleTest {
   }
 
   @Test
-  void aQuoteGrowingOldWithoutANewOneIsLoggedOnceWhenItPassesTheMaximumAge() {
+  void aQuoteThatGrewOldIsLoggedWhenAPositionChangeUsesItNotAsTheClockTicks() {
     try (RuleLog log = new RuleLog();
         Scenario day = new Scenario(limit300(Scope.TOTAL, BreachAction.CLOSE_ALL_AND_LOCKOUT))) {
       day.quote("2025-03-10T14:30:00Z", MNQ, 21000.0)
           .position("2025-03-10T14:30:00Z", MNQ, PositionType.LONG, 2, 21000.0)
           .quote("2025-03-10T14:30:01Z", MNQ, 20999.0)
-          .tick("2025-03-10T14:30:11Z");
+          .tick("2025-03-10T14:30:11Z")
+          .position("2025-03-10T14:30:11Z", MNQ, PositionType.LONG, 3, 21000.0);
       assertThat(log.warnings()).as("10 s old is not older than the maximum").isEmpty();
 
       day.tick("2025-03-10T14:30:12Z").tick("2025-03-10T14:30:13Z").tick("2025-03-10T14:30:14Z");
+      assertThat(log.warnings()).as("nothing used the quote").isEmpty();
+
+      day.position("2025-03-10T14:30:15Z", MNQ, PositionType.LONG, 4, 21000.0)
+          .position("2025-03-10T14:30:16Z", MNQ, PositionType.LONG, 3, 21000.0);
 
       assertThat(log.warnings()).containsExactly(
-          "account 12345 RULE-004: the quote valuing CON.F.US.MNQ.H25 is 11 s old (max 10 s); still used");
+          "account 12345 RULE-004: the quote valuing CON.F.US.MNQ.H25 is 14 s old (max 10 s); still used");
     }
   }
 
