@@ -2,6 +2,7 @@ package riskguard.app;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import riskguard.app.daemon.RunCommand;
 
 /** The {@code riskguard} command: daemon, demo, simulate, checks and tools. */
 @Command(
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
       ConfigCommand.class,
       SimulateCommand.class,
       RulesCommand.class,
-      SimGatewayCommand.class
+      SimGatewayCommand.class,
+      RunCommand.class
     })
 public final class Main implements Runnable {
 

@@ -1,0 +1,242 @@
+package riskguard.app.daemon;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import riskguard.config.PnlBasis;
+import riskguard.config.TradingDay;
+import riskguard.engine.enforcement.Decision;
+import riskguard.engine.event.AccountEvent;
+import riskguard.engine.event.ContractEvent;
+import riskguard.engine.event.InputEvent;
+import riskguard.engine.event.OrderEvent;
+import riskguard.engine.event.PositionEvent;
+import riskguard.engine.event.QuoteEvent;
+import riskguard.engine.event.TradeEvent;
+import riskguard.engine.model.Contract;
+import riskguard.engine.model.Lockout;
+
+/**
+ * The daemon's own picture of the guarded accounts, kept from the same events the engine is
+ * fed: what reconciliation compares the gateway with (to find positions and orders that went
+ * away while disconnected), what the gateway sink reads (which positions to close for
+ * CLOSE_ALL, the size of a stop to place) and what {@link Daemon#snapshot()} shows. Written
+ * by the event intake only; read from any thread.
+ */
+final class AccountBook {
+
+  private static final int RECENT_DECISIONS = 20;
+
+  private final TradingDay tradingDay;
+  private final PnlBasis pnlBasis;
+  private final Map<Long, AccountState> accounts = new ConcurrentHashMap<>();
+  private final Map<String, Contract> contracts = new ConcurrentHashMap<>();
+  private final Map<String, Double> marks = new ConcurrentHashMap<>();
+
+  AccountBook(TradingDay tradingDay, PnlBasis pnlBasis) {
+    this.tradingDay = tradingDay;
+    this.pnlBasis = pnlBasis;
+  }
+
+  /** What applying an event changed, as far as the intake cares. */
+  enum Change { NONE, NEW_TRADE, TRADE_VOIDED, POSITION_OPENED, POSITION_CLOSED, OTHER }
+
+  void guard(long accountId, String name) {
+    accounts.computeIfAbsent(accountId, AccountState::new).name = name;
+  }
+
+  Set<Long> guarded() {
+    return Set.copyOf(accounts.keySet());
+  }
+
+  boolean isGuarded(long accountId) {
+    return accounts.containsKey(accountId);
+  }
+
+  Change apply(InputEvent event) {
+    if (event instanceof PositionEvent position) {
+      return state(position.accountId()).applyPosition(position);
+    }
+    if (event instanceof OrderEvent order) {
+      AccountState state = state(order.accountId());
+      if (order.status().isWorking()) {
+        state.orders.put(order.orderId(), order);
+      } else {
+        state.orders.remove(order.orderId());
+      }
+      return Change.OTHER;
+    }
+    if (event instanceof TradeEvent trade) {
+      return state(trade.accountId()).applyTrade(trade);
+    }
+    if (event instanceof AccountEvent account) {
+      AccountState state = state(account.accountId());
+      state.name = account.name() != null ? account.name() : state.name;
+      state.canTrade = account.canTrade() == null || account.canTrade();
+      return Change.OTHER;
+    }
+    if (event instanceof QuoteEvent quote) {
+      Double mark = quote.lastPrice() != null ? quote.lastPrice() : mid(quote);
+      if (mark != null) {
+        marks.put(quote.contractId(), mark);
+      }
+      return Change.NONE;
+    }
+    if (event instanceof ContractEvent metadata) {
+      contracts.put(metadata.contract().id(), metadata.contract());
+    }
+    return Change.NONE;
+  }
+
+  private static Double mid(QuoteEvent quote) {
+    return quote.bestBid() != null && quote.bestAsk() != null ? (quote.bestBid() + quote.bestAsk()) / 2 : null;
+  }
+
+  void addContract(Contract contract) {
+    contracts.put(contract.id(), contract);
+  }
+
+  boolean knowsContract(String contractId) {
+    return contracts.containsKey(contractId);
+  }
+
+  List<PositionEvent> positions(long accountId) {
+    AccountState state = accounts.get(accountId);
+    return state == null ? List.of() : List.copyOf(state.positions.values());
+  }
+
+  PositionEvent position(long accountId, String contractId) {
+    AccountState state = accounts.get(accountId);
+    return state == null ? null : state.positions.get(contractId);
+  }
+
+  List<OrderEvent> workingOrders(long accountId) {
+    AccountState state = accounts.get(accountId);
+    return state == null ? List.of() : List.copyOf(state.orders.values());
+  }
+
+  boolean hasWorkingOrder(long accountId, long orderId) {
+    AccountState state = accounts.get(accountId);
+    return state != null && state.orders.containsKey(orderId);
+  }
+
+  /** True while any guarded account holds a position in the contract. */
+  boolean anyoneHolds(String contractId) {
+    return accounts.values().stream().anyMatch(state -> state.positions.containsKey(contractId));
+  }
+
+  /** Remembers a decision's latest step for the snapshot. */
+  void noteDecision(Decision decision, String status, String detail) {
+    AccountState state = accounts.get(decision.accountId());
+    if (state != null) {
+      state.noteDecision(new DaemonSnapshot.DecisionSnapshot(decision, status, detail));
+    }
+  }
+
+  LocalDate tradingDayOf(Instant time) {
+    return tradingDay.tradingDateOf(time);
+  }
+
+  /** Today's realized P&amp;L, fees and trade count of an account. */
+  DayTotals dayTotals(long accountId, LocalDate day) {
+    AccountState state = accounts.get(accountId);
+    return state == null ? new DayTotals(day, 0, 0, 0) : state.totals(day);
+  }
+
+  record DayTotals(LocalDate day, double realized, double fees, int trades) {}
+
+  DaemonSnapshot.AccountSnapshot snapshot(long accountId, Instant now, List<Lockout> lockouts) {
+    AccountState state = state(accountId);
+    LocalDate day = tradingDay.tradingDateOf(now);
+    DayTotals totals = state.totals(day);
+    List<DaemonSnapshot.PositionSnapshot> positions = new ArrayList<>();
+    double unrealized = 0;
+    for (PositionEvent position : state.positions.values()) {
+      Double mark = marks.get(position.contractId());
+      Contract contract = contracts.get(position.contractId());
+      Double pnl = mark == null || contract == null ? null
+          : Math.round((mark - position.averagePrice()) * position.type().sign() * position.size()
+              * contract.pointValue() * 100) / 100.0;
+      unrealized += pnl == null ? 0 : pnl;
+      positions.add(new DaemonSnapshot.PositionSnapshot(position.contractId(), position.type(), position.size(),
+          position.averagePrice(), mark, pnl));
+    }
+    return new DaemonSnapshot.AccountSnapshot(accountId, state.name, state.canTrade, day, totals.realized(),
+        totals.fees(), Math.round(unrealized * 100) / 100.0, totals.trades(), positions, state.orders.size(),
+        lockouts, state.recentDecisions());
+  }
+
+  private AccountState state(long accountId) {
+    return accounts.computeIfAbsent(accountId, AccountState::new);
+  }
+
+  private final class AccountState {
+    volatile String name;
+    volatile boolean canTrade = true;
+    final Map<String, PositionEvent> positions = new ConcurrentHashMap<>();
+    final Map<Long, OrderEvent> orders = new ConcurrentHashMap<>();
+    final Map<Long, TradeEvent> trades = new ConcurrentHashMap<>();
+    private final LinkedHashMap<String, DaemonSnapshot.DecisionSnapshot> decisions = new LinkedHashMap<>();
+
+    AccountState(long accountId) {
+      this.name = Long.toString(accountId);
+    }
+
+    Change applyPosition(PositionEvent position) {
+      if (position.size() <= 0) {
+        return positions.remove(position.contractId()) != null ? Change.POSITION_CLOSED : Change.NONE;
+      }
+      return positions.put(position.contractId(), position) == null ? Change.POSITION_OPENED : Change.OTHER;
+    }
+
+    Change applyTrade(TradeEvent trade) {
+      TradeEvent seen = trades.get(trade.tradeId());
+      if (seen != null && seen.voided() == trade.voided()) {
+        return Change.NONE;
+      }
+      trades.put(trade.tradeId(), trade);
+      forgetTradesBefore(tradingDay.tradingDateOf(trade.time()).minusDays(1));
+      return seen == null ? Change.NEW_TRADE : Change.TRADE_VOIDED;
+    }
+
+    private void forgetTradesBefore(LocalDate oldest) {
+      trades.values().removeIf(trade -> tradingDay.tradingDateOf(trade.time()).isBefore(oldest));
+    }
+
+    DayTotals totals(LocalDate day) {
+      double realized = 0;
+      double fees = 0;
+      int count = 0;
+      for (TradeEvent trade : trades.values()) {
+        if (trade.voided() || !tradingDay.tradingDateOf(trade.time()).equals(day)) {
+          continue;
+        }
+        count++;
+        fees += trade.fees();
+        if (trade.pnl() != null) {
+          realized += pnlBasis == PnlBasis.NET ? trade.pnl() - trade.fees() : trade.pnl();
+        }
+      }
+      return new DayTotals(day, Math.round(realized * 100) / 100.0, Math.round(fees * 100) / 100.0, count);
+    }
+
+    synchronized void noteDecision(DaemonSnapshot.DecisionSnapshot entry) {
+      decisions.put(entry.decision().id(), entry);
+      Iterator<String> oldest = decisions.keySet().iterator();
+      while (decisions.size() > RECENT_DECISIONS && oldest.hasNext()) {
+        oldest.next();
+        oldest.remove();
+      }
+    }
+
+    synchronized List<DaemonSnapshot.DecisionSnapshot> recentDecisions() {
+      return List.copyOf(decisions.values());
+    }
+  }
+}

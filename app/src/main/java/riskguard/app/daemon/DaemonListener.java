@@ -1,0 +1,37 @@
+package riskguard.app.daemon;
+
+import java.util.Set;
+import riskguard.engine.enforcement.Decision;
+
+/**
+ * What a {@link Daemon} tells whoever runs it (the demo prints from it). Callbacks come from
+ * the daemon's threads and must return quickly; the defaults do nothing.
+ */
+public interface DaemonListener {
+
+  DaemonListener NONE = new DaemonListener() {};
+
+  /** Database open, rules compiled; connecting to the gateway next. */
+  default void started(String rulePackage, int ruleCount) {}
+
+  /** The gateway could not be reached; the daemon tries again after {@code retryInSeconds}. */
+  default void gatewayUnreachable(int attempt, String problem, long retryInSeconds) {}
+
+  /** Logged in, reconciled from REST and subscribed: the accounts are guarded. */
+  default void connected(Set<Long> guardedAccounts) {}
+
+  /** A hub came back after a loss ({@code hub} is {@code user} or {@code market}); reconciled again. */
+  default void reconnected(String hub) {}
+
+  /** A rule decided (every decision, also the ones merged into a stronger action). */
+  default void decided(Decision decision) {}
+
+  /** The gateway carried the action out (or nothing was left to do). */
+  default void executed(Decision decision, String outcome) {}
+
+  /** The action failed; {@code retrying} tells whether the daemon tries again. */
+  default void failed(Decision decision, String problem, boolean retrying) {}
+
+  /** The daemon stopped; {@code failure} is null for a normal stop. */
+  default void stopped(DaemonException failure) {}
+}
