@@ -1,10 +1,12 @@
 package riskguard.app.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static riskguard.app.daemon.SimulatorFixture.ACCOUNT;
+import static riskguard.app.daemon.SimulatorFixture.PATIENCE;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import riskguard.config.RiskguardConfig;
 import riskguard.connectors.sim.ContractCatalogue;
 import riskguard.connectors.sim.GatewaySimulator;
+import riskguard.connectors.sim.Hub;
 import riskguard.connectors.sim.RecordedCall;
-import riskguard.connectors.sim.SimAccount;
 import riskguard.connectors.sim.SimTrader;
 import riskguard.db.AuditLog;
 import riskguard.db.AuditPhase;
@@ -23,8 +25,6 @@ import riskguard.db.StoredAuditRow;
 /** The real daemon against the real simulator on loopback, with a real SQLite file. */
 class DaemonEnforcementTest {
 
-  static final long ACCOUNT = 536;
-  static final Duration PATIENCE = Duration.ofSeconds(30);
   static final String MAX_THREE_CONTRACTS = """
         max_contracts:
           limit: 3
@@ -38,12 +38,7 @@ class DaemonEnforcementTest {
 
   @BeforeEach
   void startSimulator() throws Exception {
-    sim = GatewaySimulator.builder()
-        .account(SimAccount.of(ACCOUNT, "50KTC-DAEMON", 50_000))
-        .quoteInterval(Duration.ZERO)
-        .start();
-    sim.market().setPrice(ContractCatalogue.MNQ, 21_000.00);
-    sim.market().setPrice(ContractCatalogue.ES, 5_800.00);
+    sim = SimulatorFixture.start(0);
     trader = sim.trader(ACCOUNT);
   }
 
@@ -52,30 +47,29 @@ class DaemonEnforcementTest {
     sim.close();
   }
 
-  RiskguardConfig config(String rules) {
-    return SimulatorConfig.forSimulator(sim.restUrl(), GatewaySimulator.DEMO_USER, GatewaySimulator.DEMO_API_KEY,
-        dir.resolve("riskguard.db"), rules);
+  RiskguardConfig config() {
+    return SimulatorFixture.config(sim.restUrl(), dir.resolve("riskguard.db"), MAX_THREE_CONTRACTS);
   }
 
   @Test
   void reconcilesAtStartAndClosesEverythingWhenMaxContractsIsExceeded() throws Exception {
     trader.buyMarket(ContractCatalogue.MNQ, 2);
 
-    try (Daemon daemon = Daemon.start(DaemonOptions.of(config(MAX_THREE_CONTRACTS)))) {
+    try (Daemon daemon = Daemon.start(DaemonOptions.of(config()))) {
       assertThat(daemon.awaitReady(PATIENCE)).isTrue();
       DaemonSnapshot.AccountSnapshot account = daemon.snapshot().accounts().get(0);
       assertThat(account.id()).isEqualTo(ACCOUNT);
-      assertThat(account.positions()).extracting(DaemonSnapshot.PositionSnapshot::contractId, DaemonSnapshot.PositionSnapshot::size)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple(ContractCatalogue.MNQ, 2));
+      assertThat(account.positions())
+          .extracting(DaemonSnapshot.PositionSnapshot::contractId, DaemonSnapshot.PositionSnapshot::size)
+          .containsExactly(Tuple.tuple(ContractCatalogue.MNQ, 2));
       assertThat(sim.calls("/api/Position/closeContract")).isEmpty();
 
       trader.buyMarket(ContractCatalogue.ES, 2);
 
       Eventually.until("the simulator has no open position", PATIENCE, () -> trader.positions().isEmpty());
-      List<RecordedCall> closes = sim.calls("/api/Position/closeContract");
-      assertThat(closes).extracting(RecordedCall::body).anySatisfy(body -> assertThat(body).contains(ContractCatalogue.MNQ))
-          .anySatisfy(body -> assertThat(body).contains(ContractCatalogue.ES));
-      Eventually.until("the decision is audited as SUCCEEDED", PATIENCE, () ->
+      Eventually.until("the simulator recorded a close of MNQ and of ES", PATIENCE, () ->
+          SimulatorFixture.closed(sim, ContractCatalogue.MNQ) && SimulatorFixture.closed(sim, ContractCatalogue.ES));
+      Eventually.until("the decision is shown as SUCCEEDED", PATIENCE, () ->
           daemon.snapshot().accounts().get(0).recentDecisions().stream()
               .anyMatch(d -> d.decision().rule().equals("RULE-001") && d.status().equals("SUCCEEDED")));
     }
@@ -85,6 +79,52 @@ class DaemonEnforcementTest {
       assertThat(rows).extracting(row -> row.row().phase())
           .contains(AuditPhase.DECIDED, AuditPhase.SENT, AuditPhase.SUCCEEDED);
       assertThat(rows).allSatisfy(row -> assertThat(row.row().rule()).isEqualTo("RULE-001"));
+    }
+  }
+
+  @Test
+  void aCloseTheGatewayFailsIsRetriedUntilThePositionIsFlat() throws Exception {
+    try (Daemon daemon = Daemon.start(DaemonOptions.of(config()))) {
+      assertThat(daemon.awaitReady(PATIENCE)).isTrue();
+      // more 500s than one daemon attempt's REST retries absorb: the daemon itself must try again
+      sim.failNext(5, 500, "/api/Position/closeContract");
+
+      trader.buyMarket(ContractCatalogue.MNQ, 4);
+
+      Eventually.until("the simulator has no open position", PATIENCE, () -> trader.positions().isEmpty());
+      Eventually.until("the close is shown as SUCCEEDED", PATIENCE, () ->
+          daemon.snapshot().accounts().get(0).recentDecisions().stream().anyMatch(d -> d.status().equals("SUCCEEDED")));
+    }
+    List<RecordedCall> closes = sim.calls("/api/Position/closeContract");
+    assertThat(closes).filteredOn(call -> call.status() == 500).hasSize(5);
+    assertThat(closes).filteredOn(RecordedCall::success).isNotEmpty();
+    try (Database database = Database.openReadOnly(dir.resolve("riskguard.db"))) {
+      assertThat(new AuditLog(database).recent(ACCOUNT, 20)).extracting(row -> row.row().phase())
+          .contains(AuditPhase.RETRY, AuditPhase.SUCCEEDED)
+          .doesNotContain(AuditPhase.FAILED);
+    }
+  }
+
+  @Test
+  void aBreachWhileTheUserHubIsDownIsEnforcedAfterTheReconnect() throws Exception {
+    List<String> reconnected = new java.util.concurrent.CopyOnWriteArrayList<>();
+    DaemonListener listener = new DaemonListener() {
+      @Override
+      public void reconnected(String hub) {
+        reconnected.add(hub);
+      }
+    };
+    try (Daemon daemon = Daemon.start(DaemonOptions.of(config()).withListener(listener))) {
+      assertThat(daemon.awaitReady(PATIENCE)).isTrue();
+
+      sim.dropHubConnections(Hub.USER, true);
+      trader.buyMarket(ContractCatalogue.MNQ, 5);
+
+      Eventually.until("the simulator has no open position", PATIENCE, () -> trader.positions().isEmpty());
+      Eventually.until("the daemon is connected again", PATIENCE,
+          () -> daemon.connectionState() == ConnectionState.CONNECTED);
+      assertThat(SimulatorFixture.closed(sim, ContractCatalogue.MNQ)).isTrue();
+      Eventually.until("the user hub reconnect was reconciled", PATIENCE, () -> reconnected.contains("user"));
     }
   }
 }
