@@ -11,30 +11,24 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.WebSocket;
-import okhttp3.WebSocketListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import riskguard.connectors.signalr.Close;
 import riskguard.connectors.signalr.Completion;
-import riskguard.connectors.signalr.HandshakeRequest;
 import riskguard.connectors.signalr.HandshakeResponse;
 import riskguard.connectors.signalr.HubMessage;
 import riskguard.connectors.signalr.HubProtocol;
 import riskguard.connectors.signalr.HubProtocolException;
 import riskguard.connectors.signalr.Invocation;
 import riskguard.connectors.signalr.Ping;
-import riskguard.connectors.signalr.RecordBuffer;
 
 /**
  * A SignalR client connection (JSON protocol) that stays up. It connects straight to the hub's
@@ -75,10 +69,26 @@ public final class HubConnection implements AutoCloseable {
     private final AtomicLong invocationIds = new AtomicLong();
     private final Map<String, PendingCall> pending = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> firstConnected = new CompletableFuture<>();
+    private final HubSocket.Owner owner = new HubSocket.Owner() {
+        @Override
+        public void onRecord(HubSocket socket, String record) {
+            dispatch(socket, record);
+        }
+
+        @Override
+        public void onLost(HubSocket socket, String reason) {
+            lose(socket, reason);
+        }
+
+        @Override
+        public void onProblem(String kind, String detail) {
+            problems.report(kind, detail);
+        }
+    };
 
     private final Object lock = new Object();
     private final Map<Subscription, CompletableFuture<JsonNode>> subscriptions = new LinkedHashMap<>();
-    private Session current;
+    private HubSocket current;
     private int failedAttempts;
     private boolean everConnected;
     private boolean started;
@@ -131,18 +141,18 @@ public final class HubConnection implements AutoCloseable {
 
     /** Calls a hub method and completes with its result (JSON null for none). */
     public CompletableFuture<JsonNode> invoke(String target, JsonNode... arguments) {
-        Session session = connectedSession();
-        if (session == null) {
+        HubSocket socket = connectedSocket();
+        if (socket == null) {
             return CompletableFuture.failedFuture(
                     new HubConnectionException(name + " is not connected; " + target + " was not sent"));
         }
-        return invokeOn(session, target, List.of(arguments));
+        return invokeOn(socket, target, List.of(arguments));
     }
 
     /** Calls a hub method without asking for an answer; false if it could not be sent. */
     public boolean send(String target, JsonNode... arguments) {
-        Session session = connectedSession();
-        return session != null && session.send(HubProtocol.encode(new Invocation(null, target, List.of(arguments))));
+        HubSocket socket = connectedSocket();
+        return socket != null && socket.send(HubProtocol.encode(new Invocation(null, target, List.of(arguments))));
     }
 
     /**
@@ -152,16 +162,16 @@ public final class HubConnection implements AutoCloseable {
     public CompletableFuture<JsonNode> subscribe(String target, JsonNode... arguments) {
         Subscription subscription = new Subscription(target, List.of(arguments));
         CompletableFuture<JsonNode> firstAnswer = new CompletableFuture<>();
-        Session session;
+        HubSocket socket;
         synchronized (lock) {
             CompletableFuture<JsonNode> existing = subscriptions.putIfAbsent(subscription, firstAnswer);
             if (existing != null) {
                 return existing;
             }
-            session = current != null && current.handshaken ? current : null;
+            socket = current != null && current.handshaken() ? current : null;
         }
-        if (session != null) {
-            invokeSubscription(session, subscription, firstAnswer);
+        if (socket != null) {
+            invokeSubscription(socket, subscription, firstAnswer);
         }
         return firstAnswer;
     }
@@ -172,7 +182,7 @@ public final class HubConnection implements AutoCloseable {
         synchronized (lock) {
             subscriptions.remove(new Subscription(subscribeTarget, List.of(arguments)));
         }
-        return connectedSession() == null
+        return connectedSocket() == null
                 ? CompletableFuture.completedFuture(NullNode.getInstance())
                 : invoke(unsubscribeTarget, arguments);
     }
@@ -184,7 +194,7 @@ public final class HubConnection implements AutoCloseable {
     }
 
     public boolean isConnected() {
-        return connectedSession() != null;
+        return connectedSocket() != null;
     }
 
     /** Problems skipped so far (malformed records, unknown targets …) by kind. */
@@ -195,18 +205,17 @@ public final class HubConnection implements AutoCloseable {
     /** Closes the socket, stops reconnecting and shuts down OkHttp's threads. */
     @Override
     public void close() {
-        Session session;
+        HubSocket socket;
         synchronized (lock) {
             if (closed) {
                 return;
             }
             closed = true;
-            session = current;
+            socket = current;
             current = null;
         }
-        if (session != null) {
-            session.stopTicker();
-            session.closeSocket();
+        if (socket != null) {
+            socket.closeGracefully();
         }
         failPending("connection closed");
         firstConnected.completeExceptionally(new HubConnectionException(name + " was closed"));
@@ -214,10 +223,6 @@ public final class HubConnection implements AutoCloseable {
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
         log.info("{}: closed", name);
-    }
-
-    String name() {
-        return name;
     }
 
     ProblemLog problems() {
@@ -233,17 +238,15 @@ public final class HubConnection implements AutoCloseable {
             scheduleReconnect();
             return;
         }
-        Session session = new Session(token);
+        HubSocket socket = new HubSocket(owner, token, pingInterval, serverTimeout);
         synchronized (lock) {
             if (closed) {
                 return;
             }
-            current = session;
+            current = socket;
         }
         log.info("{}: connecting to {}", name, displayUrl());
-        HttpUrl url = hubUrl.newBuilder().addQueryParameter("access_token", token).build();
-        http.newWebSocket(new Request.Builder().url(url).build(), session);
-        session.startTicker();
+        socket.open(http, hubUrl.newBuilder().addQueryParameter("access_token", token).build(), scheduler);
     }
 
     private void scheduleReconnect() {
@@ -258,7 +261,7 @@ public final class HubConnection implements AutoCloseable {
         log.info("{}: reconnecting in {} ms", name, TimeUnit.NANOSECONDS.toMillis(delayNanos));
         try {
             scheduler.schedule(this::connect, delayNanos, TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
+        } catch (RejectedExecutionException closing) {
             log.debug("{}: not reconnecting, closing", name);
         }
     }
@@ -274,20 +277,20 @@ public final class HubConnection implements AutoCloseable {
         return Duration.ofNanos(half + ThreadLocalRandom.current().nextLong(ceiling - half + 1));
     }
 
-    private Session connectedSession() {
+    private HubSocket connectedSocket() {
         synchronized (lock) {
-            return current != null && current.handshaken ? current : null;
+            return current != null && current.handshaken() ? current : null;
         }
     }
 
-    private void onHandshake(Session session) {
+    private void onHandshake(HubSocket socket) {
         boolean reconnected;
         List<Map.Entry<Subscription, CompletableFuture<JsonNode>>> toInvoke;
         synchronized (lock) {
-            if (session != current) {
+            if (socket != current) {
                 return;
             }
-            session.handshaken = true;
+            socket.markHandshaken();
             failedAttempts = 0;
             reconnected = everConnected;
             everConnected = true;
@@ -296,19 +299,19 @@ public final class HubConnection implements AutoCloseable {
         log.info("{}: connected to {}{}", name, displayUrl(),
                 toInvoke.isEmpty() ? "" : ", subscribing " + toInvoke.size() + " again");
         CompletableFuture<?>[] renewed = toInvoke.stream()
-                .map(entry -> invokeSubscription(session, entry.getKey(), entry.getValue()))
+                .map(entry -> invokeSubscription(socket, entry.getKey(), entry.getValue()))
                 .toArray(CompletableFuture[]::new);
         if (reconnected) {
             // Only once the hub has confirmed the subscriptions: a REST reconciliation started
             // then cannot miss an event that arrives between the two.
-            CompletableFuture.allOf(renewed).whenComplete((ignored, failure) -> announceReconnect(session));
+            CompletableFuture.allOf(renewed).whenComplete((ignored, failure) -> announceReconnect(socket));
         }
         firstConnected.complete(null);
     }
 
-    private void announceReconnect(Session session) {
+    private void announceReconnect(HubSocket socket) {
         synchronized (lock) {
-            if (session != current) {
+            if (socket != current) {
                 return;
             }
         }
@@ -319,9 +322,9 @@ public final class HubConnection implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<JsonNode> invokeSubscription(Session session, Subscription subscription,
+    private CompletableFuture<JsonNode> invokeSubscription(HubSocket socket, Subscription subscription,
             CompletableFuture<JsonNode> firstAnswer) {
-        return invokeOn(session, subscription.target(), subscription.arguments()).whenComplete((result, failure) -> {
+        return invokeOn(socket, subscription.target(), subscription.arguments()).whenComplete((result, failure) -> {
             if (failure != null) {
                 if (!isClosed()) {
                     log.warn("{}: {} failed: {}", name, subscription, failure.getMessage());
@@ -333,11 +336,11 @@ public final class HubConnection implements AutoCloseable {
         });
     }
 
-    private CompletableFuture<JsonNode> invokeOn(Session session, String target, List<JsonNode> arguments) {
+    private CompletableFuture<JsonNode> invokeOn(HubSocket socket, String target, List<JsonNode> arguments) {
         String id = Long.toString(invocationIds.getAndIncrement());
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
         pending.put(id, new PendingCall(target, answer));
-        if (!session.send(HubProtocol.encode(new Invocation(id, target, arguments)))) {
+        if (!socket.send(HubProtocol.encode(new Invocation(id, target, arguments)))) {
             pending.remove(id);
             answer.completeExceptionally(new HubConnectionException(name + ": " + target + " could not be sent"));
         }
@@ -354,9 +357,9 @@ public final class HubConnection implements AutoCloseable {
         }
     }
 
-    private void dispatch(Session session, String record) {
-        if (!session.handshaken) {
-            finishHandshake(session, record);
+    private void dispatch(HubSocket socket, String record) {
+        if (!socket.handshaken()) {
+            finishHandshake(socket, record);
             return;
         }
         HubMessage message;
@@ -373,27 +376,27 @@ public final class HubConnection implements AutoCloseable {
         } else if (message instanceof Close close) {
             // Reconnect even without allowReconnect: a risk guard must not go blind, and the
             // backoff keeps the retries polite.
-            lose(session, "server sent close, error: " + close.error() + ", allowReconnect: " + close.allowReconnect());
+            lose(socket, "server sent close, error: " + close.error() + ", allowReconnect: " + close.allowReconnect());
         } else if (!(message instanceof Ping)) {
             problems.report("unexpected message type " + message.type(), record);
         }
     }
 
-    private void finishHandshake(Session session, String record) {
+    private void finishHandshake(HubSocket socket, String record) {
         HandshakeResponse response;
         try {
             response = HubProtocol.decodeHandshakeResponse(record);
         } catch (HubProtocolException e) {
             log.warn("{}: handshake answer unreadable ({}); reconnecting", name, e.getMessage());
-            lose(session, "bad handshake answer");
+            lose(socket, "bad handshake answer");
             return;
         }
         if (!response.accepted()) {
             log.error("{}: handshake refused by the server: {}; reconnecting", name, response.error());
-            lose(session, "handshake refused");
+            lose(socket, "handshake refused");
             return;
         }
-        onHandshake(session);
+        onHandshake(socket);
     }
 
     private void deliver(Invocation event) {
@@ -416,28 +419,24 @@ public final class HubConnection implements AutoCloseable {
         }
     }
 
-    /** Gives up on a session (once) and, unless closed, schedules the next attempt. */
-    private void lose(Session session, String reason) {
-        boolean wasConnected;
+    /** Gives up on a socket (once) and, unless closed, schedules the next attempt. */
+    private void lose(HubSocket socket, String reason) {
+        if (!socket.markLost()) {
+            return;
+        }
         synchronized (lock) {
-            if (session.lost) {
-                return;
-            }
-            session.lost = true;
-            if (current == session) {
+            if (current == socket) {
                 current = null;
             }
-            wasConnected = session.handshaken;
         }
-        session.stopTicker();
-        session.cancelSocket();
+        socket.abandon();
         failPending(reason);
         synchronized (lock) {
             if (closed) {
                 return;
             }
         }
-        if (wasConnected) {
+        if (socket.handshaken()) {
             log.warn("{}: connection lost ({})", name, reason);
         } else {
             log.warn("{}: connection attempt failed ({})", name, reason);
@@ -457,123 +456,6 @@ public final class HubConnection implements AutoCloseable {
     }
 
     private record PendingCall(String target, CompletableFuture<JsonNode> answer) {
-    }
-
-    /** One WebSocket and what belongs to it; callbacks of a lost session are ignored. */
-    private final class Session extends WebSocketListener {
-        private final String token;
-        private final RecordBuffer buffer = new RecordBuffer();
-        private volatile WebSocket socket;
-        private volatile boolean handshaken;
-        private volatile boolean lost;
-        private volatile long lastReceivedNanos = System.nanoTime();
-        private volatile long lastSentNanos = System.nanoTime();
-        private ScheduledFuture<?> ticker;
-
-        Session(String token) {
-            this.token = token == null ? "" : token;
-        }
-
-        boolean send(String text) {
-            WebSocket ws = socket;
-            if (ws == null || lost || !ws.send(text)) {
-                return false;
-            }
-            lastSentNanos = System.nanoTime();
-            return true;
-        }
-
-        @Override
-        public void onOpen(WebSocket webSocket, Response response) {
-            socket = webSocket;
-            lastReceivedNanos = System.nanoTime();
-            send(HubProtocol.encodeHandshakeRequest(HandshakeRequest.JSON_V1));
-        }
-
-        @Override
-        public void onMessage(WebSocket webSocket, String text) {
-            if (lost) {
-                return;
-            }
-            lastReceivedNanos = System.nanoTime();
-            List<String> records;
-            try {
-                records = buffer.append(text);
-            } catch (HubProtocolException e) {
-                problems.report("malformed record: " + e.kind(), e.getMessage());
-                return;
-            }
-            for (String record : records) {
-                if (lost) {
-                    return;
-                }
-                dispatch(this, record);
-            }
-        }
-
-        @Override
-        public void onMessage(WebSocket webSocket, okio.ByteString bytes) {
-            problems.report("binary frame", bytes.size() + " bytes; the JSON protocol uses text frames");
-        }
-
-        @Override
-        public void onClosing(WebSocket webSocket, int code, String reason) {
-            webSocket.close(1000, null);
-            lose(this, "socket closed by the server, code " + code + (reason.isEmpty() ? "" : ", " + reason));
-        }
-
-        @Override
-        public void onClosed(WebSocket webSocket, int code, String reason) {
-            lose(this, "socket closed, code " + code);
-        }
-
-        @Override
-        public void onFailure(WebSocket webSocket, Throwable failure, Response response) {
-            String problem = response != null
-                    ? "HTTP " + response.code() + " on upgrade"
-                    : failure.getClass().getSimpleName() + ": " + failure.getMessage();
-            lose(this, token.isEmpty() ? problem : problem.replace(token, "***"));
-        }
-
-        void startTicker() {
-            long periodNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(10),
-                    Math.min(pingInterval.toNanos(), serverTimeout.toNanos()) / 3);
-            synchronized (this) {
-                if (!lost) {
-                    ticker = scheduler.scheduleAtFixedRate(this::tick, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
-                }
-            }
-        }
-
-        synchronized void stopTicker() {
-            if (ticker != null) {
-                ticker.cancel(false);
-            }
-        }
-
-        private void tick() {
-            long now = System.nanoTime();
-            if (now - lastReceivedNanos >= serverTimeout.toNanos()) {
-                lose(this, "nothing received for " + serverTimeout.toMillis() + " ms");
-            } else if (handshaken && now - lastSentNanos >= pingInterval.toNanos()) {
-                send(HubProtocol.encode(new Ping()));
-            }
-        }
-
-        void closeSocket() {
-            lost = true;
-            WebSocket ws = socket;
-            if (ws != null) {
-                ws.close(1000, "client closing");
-            }
-        }
-
-        void cancelSocket() {
-            WebSocket ws = socket;
-            if (ws != null) {
-                ws.cancel();
-            }
-        }
     }
 
     /** Settings of a {@link HubConnection}; defaults follow the SignalR client's. */
