@@ -48,7 +48,8 @@ class ConfigCheckCommandTest {
         .containsExactly(
             "OK: " + file,
             "RULE-003 Daily realized loss: when today's net realized P&L reaches -$500.00, close"
-                + " everything, cancel orders and lock the account until 17:00 America/New_York.",
+                + " everything, cancel orders and lock the account until 17:00 America/New_York;"
+                + " at -$400.00 (80 %) you are warned once.",
             "RULE-006 Trade frequency: more than 3 trades in a minute stops trading for 1 minute."
                 + " During a cooldown new orders are cancelled and new positions closed.");
   }

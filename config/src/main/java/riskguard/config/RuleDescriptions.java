@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
  */
 public final class RuleDescriptions {
 
+  private static final int WARNING_PERCENT = 80;
+
   private final RiskguardConfig config;
   private final String untilReset;
 
@@ -124,8 +126,9 @@ public final class RuleDescriptions {
             ? "net realized P&L"
             : "gross realized P&L (fees not counted)";
     return ("RULE-003 Daily realized loss: when today's %s reaches %s, close everything,"
-            + " cancel orders and lock the account %s.")
-        .formatted(basis, money(-rule.limit()), untilReset);
+            + " cancel orders and lock the account %s; at %s (%d %%) you are warned once.")
+        .formatted(
+            basis, money(-rule.limit()), untilReset, money(-warningAt(rule.limit())), WARNING_PERCENT);
   }
 
   private String dailyUnrealizedLoss(DailyUnrealizedLoss rule) {
@@ -133,12 +136,21 @@ public final class RuleDescriptions {
         rule.scope() == Scope.TOTAL
             ? "your open positions together are"
             : "any one open position is";
-    return "RULE-004 Daily unrealized loss: when %s down more than %s, %s."
-        .formatted(subject, money(rule.limit()), breachAction(rule.action(), rule.scope()));
+    String action =
+        rule.action() == BreachAction.CLOSE_ALL_AND_LOCKOUT
+            ? lockOutAction()
+            : rule.scope() == Scope.TOTAL ? "close the losing positions" : "close that position";
+    return ("RULE-004 Daily unrealized loss: when %s down more than %s, %s; at %s down (%d %%)"
+            + " you are warned once a day.")
+        .formatted(
+            subject, money(rule.limit()), action, money(warningAt(rule.limit())), WARNING_PERCENT);
   }
 
   private String maxUnrealizedProfit(MaxUnrealizedProfit rule) {
-    String action = breachAction(rule.action(), rule.scope());
+    String action =
+        rule.action() == BreachAction.CLOSE_ALL_AND_LOCKOUT
+            ? lockOutAction()
+            : rule.scope() == Scope.TOTAL ? "close every open position" : "close that position";
     if (rule.mode() == ProfitMode.PROFIT_TARGET) {
       String subject =
           rule.scope() == Scope.TOTAL
@@ -156,11 +168,13 @@ public final class RuleDescriptions {
         .formatted(subject, armed, action, money(0));
   }
 
-  private String breachAction(BreachAction action, Scope scope) {
-    if (action == BreachAction.CLOSE_ALL_AND_LOCKOUT) {
-      return "close everything, cancel orders and lock the account " + untilReset;
-    }
-    return scope == Scope.TOTAL ? "close the losing positions" : "close that position";
+  private String lockOutAction() {
+    return "close everything, cancel orders and lock the account " + untilReset;
+  }
+
+  /** The loss at which RULE-003 and RULE-004 warn the trader (their rules say 80 % too). */
+  private static double warningAt(double limit) {
+    return limit * WARNING_PERCENT / 100.0;
   }
 
   private String tradeFrequency(TradeFrequency rule) {

@@ -45,10 +45,11 @@ class RuleDescriptionsTest {
                 + " reduced to its limit (the excess contracts are closed). Other products are not"
                 + " limited by this rule.",
             "RULE-003 Daily realized loss: when today's net realized P&L reaches -$500.00, close"
-                + " everything, cancel orders and lock the account until 17:00 America/New_York.",
+                + " everything, cancel orders and lock the account until 17:00 America/New_York;"
+                + " at -$400.00 (80 %) you are warned once.",
             "RULE-004 Daily unrealized loss: when your open positions together are down more than"
                 + " $300.00, close everything, cancel orders and lock the account until 17:00"
-                + " America/New_York.",
+                + " America/New_York; at $240.00 down (80 %) you are warned once a day.",
             "RULE-005 Max unrealized profit: when your open positions together are up more than"
                 + " $1,000.00, close everything, cancel orders and lock the account until 17:00"
                 + " America/New_York (take the profit).",
@@ -106,9 +107,9 @@ rules:
                 + " entirely. Other products may hold at most 2 contracts each.",
             "RULE-003 Daily realized loss: when today's gross realized P&L (fees not counted)"
                 + " reaches -$1,250.50, close everything, cancel orders and lock the account until"
-                + " 16:00 America/Chicago.",
+                + " 16:00 America/Chicago; at -$1,000.40 (80 %) you are warned once.",
             "RULE-004 Daily unrealized loss: when any one open position is down more than $300.00,"
-                + " close that position.",
+                + " close that position; at $240.00 down (80 %) you are warned once a day.",
             "RULE-005 Max unrealized profit (breakeven): once a position has been up more than"
                 + " $200.00, close that position when the gain falls back to $0.00 or less.",
             "RULE-006 Trade frequency: more than 1 trade in an hour stops trading for 90 seconds."
@@ -128,5 +129,23 @@ rules:
   void noEnabledRuleGivesNoSentence() throws IOException {
     assertThat(RuleDescriptions.describe(load("rules:\n  max_contracts: {enabled: false}\n")))
         .isEmpty();
+  }
+
+  @Test
+  void totalScopeWithClosePositionSaysWhichPositionsEachRuleCloses() throws IOException {
+    RiskguardConfig config =
+        load(
+            """
+rules:
+  daily_unrealized_loss: {limit: 300, scope: total, action: close_position}
+  max_unrealized_profit: {target: 1000, scope: total, action: close_position}
+""");
+    assertThat(RuleDescriptions.describe(config))
+        .containsExactly(
+            "RULE-004 Daily unrealized loss: when your open positions together are down more than"
+                + " $300.00, close the losing positions; at $240.00 down (80 %) you are warned once"
+                + " a day.",
+            "RULE-005 Max unrealized profit: when your open positions together are up more than"
+                + " $1,000.00, close every open position (take the profit).");
   }
 }
