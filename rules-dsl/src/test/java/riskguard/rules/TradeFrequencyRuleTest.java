@@ -186,6 +186,22 @@ class TradeFrequencyRuleTest {
   }
 
   @Test
+  void aFillThatExtendsTheCooldownIsStillClosedAsOpenedDuringTheCooldown() {
+    try (Scenario day = new Scenario(perMinute(3))) {
+      trades(day, 1, "14:30:00", "14:30:10", "14:30:20", "14:30:30");
+
+      trades(day, 5, "14:31:00");
+      day.position("2025-03-10T14:31:00Z", MNQ, PositionType.LONG, 1, 21000.0);
+
+      assertThat(decided(day)).extracting(Decision::until).extracting(Instant::toString)
+          .containsExactly("2025-03-10T14:31:30Z", "2025-03-10T14:32:00Z");
+      assertThat(day.lockouts()).singleElement().extracting(Lockout::since)
+          .as("locked without a break since the first cooldown").hasToString("2025-03-10T14:30:30Z");
+      assertThat(day.actions("LOCKOUT-GUARD")).containsExactly(Action.CLOSE_POSITION);
+    }
+  }
+
+  @Test
   void aPerSessionBreachLocksUntilTheResetOnceItsCooldownEndsAndTheResetRestartsTheCount() {
     try (Scenario day = new Scenario(new TradeFrequency(null, null, 3, 60, 1800, 3600))) {
       trades(day, 1, "14:00:00", "14:10:00", "14:20:00");

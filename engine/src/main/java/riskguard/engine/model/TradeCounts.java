@@ -67,9 +67,4 @@ public record TradeCounts(long lastMinute, long lastHour, long today) {
     }
     return new Breach(cooldown, String.join("; ", over) + ": cooldown " + cooldown + " s");
   }
-
-  /** True when more trades were made today than per_session allows: the day's allowance is spent. */
-  public boolean sessionSpent(TradeFrequency limits) {
-    return limits.perSession() != null && today > limits.perSession();
-  }
 }

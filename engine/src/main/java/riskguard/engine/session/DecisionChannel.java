@@ -130,10 +130,16 @@ public final class DecisionChannel {
         return;
       }
     }
-    running.forEach(facts::removeLockout);
     Decision decision = decide(rule, Action.COOLDOWN, reason).withUntil(until);
+    Instant since = decision.ts();
+    for (Lockout replaced : running) {
+      // The account has been cooling down without a break since the first cooldown began, so
+      // the lockout guard still treats everything opened since then as opened while locked.
+      since = replaced.since().isBefore(since) ? replaced.since() : since;
+      facts.removeLockout(replaced);
+    }
     recorded.add(decision);
-    facts.insertLockout(new Lockout(decision.id(), rule, LockoutKind.COOLDOWN, null, decision.ts(), until, reason));
+    facts.insertLockout(new Lockout(decision.id(), rule, LockoutKind.COOLDOWN, null, since, until, reason));
   }
 
   /** Lifts {@code lockout}; {@code rule} is the rule that lifts it (its own, or DAILY-RESET). */

@@ -42,7 +42,6 @@ class TradeCountsTest {
     TradeCounts counts = new TradeCounts(9, 9, 99);
 
     assertThat(counts.breach(hourOnly)).isNull();
-    assertThat(counts.sessionSpent(hourOnly)).isFalse();
     assertThat(counts.windows(hourOnly)).extracting(TradeCounts.Window::name).containsExactly("per_hour");
   }
 
@@ -56,11 +55,5 @@ class TradeCountsTest {
         .noneMatch(window -> window.reaches(80));
     assertThat(new TradeCounts(3, 8, 40).windows(limits).get(1).describe())
         .isEqualTo("8 trades in the last hour of per_hour 10");
-  }
-
-  @Test
-  void theSessionAllowanceIsSpentOnlyPastItsLimit() {
-    assertThat(new TradeCounts(1, 1, 50).sessionSpent(LIMITS)).isFalse();
-    assertThat(new TradeCounts(1, 1, 51).sessionSpent(LIMITS)).isTrue();
   }
 }
