@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -23,6 +24,8 @@ import riskguard.connectors.projectx.hub.MarketHub;
 import riskguard.connectors.projectx.hub.MarketHubListener;
 import riskguard.connectors.projectx.hub.UserHub;
 import riskguard.connectors.projectx.hub.UserHubListener;
+import riskguard.connectors.projectx.model.DepthEntry;
+import riskguard.connectors.projectx.model.MarketTrade;
 import riskguard.connectors.projectx.model.ModifyOrderRequest;
 import riskguard.connectors.projectx.model.Order;
 import riskguard.connectors.projectx.model.OrderSide;
@@ -171,14 +174,26 @@ class ClientsAgainstSimulatorTest {
     }
 
     @Test
-    void marketHubDeliversQuotes() throws Exception {
+    void marketHubDeliversQuotesTradesAndDepth() throws Exception {
         startMarketHub();
-        marketHub.subscribeQuotes(MNQ).get(10, TimeUnit.SECONDS);
+        CompletableFuture.allOf(marketHub.subscribeQuotes(MNQ), marketHub.subscribeTrades(MNQ),
+                marketHub.subscribeDepth(MNQ)).get(10, TimeUnit.SECONDS);
 
         sim.market().setPrice(MNQ, 21012.25);
+        sim.trader(ACCOUNT).buyMarket(MNQ, 1);
 
         Quote quote = await(marketEvents, Quote.class, q -> q.lastPrice() != null && q.lastPrice() == 21012.25);
         assertThat(quote.bestBid()).isNotNull();
+        assertThat(await(marketEvents, MarketTrades.class, trades -> !trades.trades().isEmpty()).contractId())
+                .isEqualTo(MNQ);
+        assertThat(await(marketEvents, Depth.class, depth -> !depth.entries().isEmpty()).entries())
+                .allSatisfy(entry -> assertThat(entry.type()).isNotNull());
+    }
+
+    private record MarketTrades(String contractId, List<MarketTrade> trades) {
+    }
+
+    private record Depth(String contractId, List<DepthEntry> entries) {
     }
 
     @Test
@@ -241,6 +256,16 @@ class ClientsAgainstSimulatorTest {
             @Override
             public void onQuote(String contractId, Quote quote) {
                 marketEvents.add(quote);
+            }
+
+            @Override
+            public void onMarketTrades(String contractId, List<MarketTrade> trades) {
+                marketEvents.add(new MarketTrades(contractId, trades));
+            }
+
+            @Override
+            public void onDepth(String contractId, List<DepthEntry> entries) {
+                marketEvents.add(new Depth(contractId, entries));
             }
         });
         marketHub.start().get(10, TimeUnit.SECONDS);
