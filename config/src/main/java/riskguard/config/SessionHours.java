@@ -41,7 +41,10 @@ public record SessionHours(
     holidays = holidays.stream().sorted().toList();
   }
 
-  /** True when trading in {@code root} is allowed at {@code instant}. */
+  /**
+   * True when trading in {@code root} is allowed at {@code instant}: a session includes its start
+   * and excludes its end.
+   */
   public boolean isInSession(Instant instant, String root) {
     return scheduleFor(root).isOpen(instant);
   }

@@ -96,4 +96,21 @@ class RuleHelpersTest {
     assertThat(rules.symbolBlocks().isBlocked("btc")).isTrue();
     assertThat(rules.symbolBlocks().isBlocked("ES")).isFalse();
   }
+
+  @Test
+  void tradeManagementTriggersWhenProfitReachesItsTicks() throws IOException {
+    TradeManagement management =
+        rules(
+                """
+                trade_management:
+                  auto_breakeven: {trigger_ticks: 10}
+                  trailing_stop: {activation_ticks: 20, distance_ticks: 10}
+                """)
+            .tradeManagement();
+    assertThat(management.autoBreakeven().offsetTicks()).isZero();
+    assertThat(management.autoBreakeven().isTriggeredBy(9.75)).isFalse();
+    assertThat(management.autoBreakeven().isTriggeredBy(10)).isTrue();
+    assertThat(management.trailingStop().isActivatedBy(19)).isFalse();
+    assertThat(management.trailingStop().isActivatedBy(20)).isTrue();
+  }
 }
