@@ -50,8 +50,9 @@ class ConfigCheckCommandTest {
             "RULE-003 Daily realized loss: when today's net realized P&L reaches -$500.00, close"
                 + " everything, cancel orders and lock the account until 17:00 America/New_York;"
                 + " at -$400.00 (80 %) you are warned once.",
-            "RULE-006 Trade frequency: more than 3 trades in a minute stops trading for 1 minute."
-                + " During a cooldown new orders are cancelled and new positions closed.");
+            "RULE-006 Trade frequency: more than 3 trades in any 60 seconds stops trading for 1"
+                + " minute. At 80 % of a limit you are warned once a day. During a cooldown new"
+                + " orders are cancelled and new positions closed.");
   }
 
   @Test

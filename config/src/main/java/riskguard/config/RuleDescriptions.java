@@ -19,6 +19,9 @@ public final class RuleDescriptions {
 
   private static final int WARNING_PERCENT = 80;
 
+  private static final String DURING_A_COOLDOWN =
+      "During a cooldown new orders are cancelled and new positions closed.";
+
   private final RiskguardConfig config;
   private final String untilReset;
 
@@ -181,12 +184,12 @@ public final class RuleDescriptions {
     List<String> limits = new ArrayList<>();
     if (rule.perMinute() != null) {
       limits.add(
-          "more than %s in a minute stops trading for %s"
+          "more than %s in any 60 seconds stops trading for %s"
               .formatted(trades(rule.perMinute()), duration(rule.perMinuteCooldown())));
     }
     if (rule.perHour() != null) {
       limits.add(
-          "more than %s in an hour stops trading for %s"
+          "more than %s in any hour stops trading for %s"
               .formatted(trades(rule.perHour()), duration(rule.perHourCooldown())));
     }
     if (rule.perSession() != null) {
@@ -195,9 +198,16 @@ public final class RuleDescriptions {
               .formatted(
                   trades(rule.perSession()), duration(rule.perSessionCooldown()), untilReset));
     }
+    String several =
+        limits.size() > 1 ? " When several are broken at once the longest stop applies." : "";
     return "RULE-006 Trade frequency: "
         + String.join("; ", limits)
-        + ". During a cooldown new orders are cancelled and new positions closed.";
+        + "."
+        + several
+        + " At "
+        + WARNING_PERCENT
+        + " % of a limit you are warned once a day. "
+        + DURING_A_COOLDOWN;
   }
 
   private static String cooldownAfterLoss(CooldownAfterLoss rule) {
@@ -206,12 +216,16 @@ public final class RuleDescriptions {
       steps.add(
           money(threshold.loss()) + " or more stops trading for " + duration(threshold.cooldown()));
     }
-    return "RULE-007 Cooldown after loss: a losing trade of " + String.join("; of ", steps) + ".";
+    return "RULE-007 Cooldown after loss: a losing trade of "
+        + String.join("; of ", steps)
+        + ", counted from the trade (a longer cooldown already running is kept). "
+        + DURING_A_COOLDOWN;
   }
 
   private static String noStopLossGrace(NoStopLossGrace rule) {
-    return ("RULE-008 No stop-loss grace: every new position must have a protective stop order"
-            + " working within %s of opening, or it is closed.")
+    return ("RULE-008 No stop-loss grace: %s after a position opens, a protective stop (a stop,"
+            + " stop-limit or trailing stop on the closing side, beyond the entry price) must be"
+            + " working, or the position is closed.")
         .formatted(duration(rule.graceSeconds()));
   }
 

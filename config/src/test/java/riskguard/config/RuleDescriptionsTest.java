@@ -53,16 +53,20 @@ class RuleDescriptionsTest {
             "RULE-005 Max unrealized profit: when your open positions together are up more than"
                 + " $1,000.00, close everything, cancel orders and lock the account until 17:00"
                 + " America/New_York (take the profit).",
-            "RULE-006 Trade frequency: more than 3 trades in a minute stops trading for 1 minute;"
-                + " more than 10 trades in an hour stops trading for 30 minutes; more than 50"
-                + " trades in a trading day stops trading for 1 hour and then until 17:00"
-                + " America/New_York. During a cooldown new orders are cancelled and new positions"
-                + " closed.",
+            "RULE-006 Trade frequency: more than 3 trades in any 60 seconds stops trading for 1"
+                + " minute; more than 10 trades in any hour stops trading for 30 minutes; more than"
+                + " 50 trades in a trading day stops trading for 1 hour and then until 17:00"
+                + " America/New_York. When several are broken at once the longest stop applies. At"
+                + " 80 % of a limit you are warned once a day. During a cooldown new orders are"
+                + " cancelled and new positions closed.",
             "RULE-007 Cooldown after loss: a losing trade of $100.00 or more stops trading for 5"
                 + " minutes; of $200.00 or more stops trading for 15 minutes; of $300.00 or more"
-                + " stops trading for 30 minutes.",
-            "RULE-008 No stop-loss grace: every new position must have a protective stop order"
-                + " working within 30 seconds of opening, or it is closed.",
+                + " stops trading for 30 minutes, counted from the trade (a longer cooldown already"
+                + " running is kept). During a cooldown new orders are cancelled and new positions"
+                + " closed.",
+            "RULE-008 No stop-loss grace: 30 seconds after a position opens, a protective stop (a"
+                + " stop, stop-limit or trailing stop on the closing side, beyond the entry price)"
+                + " must be working, or the position is closed.",
             "RULE-009 Session hours: trading is allowed Mon–Fri 09:30–16:00 America/New_York; ES"
                 + " Sun 18:00 to Fri 17:00 America/Chicago; closed all day on 2025-12-25,"
                 + " 2026-01-01. A position opened outside these hours is closed, orders cancelled"
@@ -112,10 +116,12 @@ rules:
                 + " close that position; at $240.00 down (80 %) you are warned once a day.",
             "RULE-005 Max unrealized profit (breakeven): once a position has been up more than"
                 + " $200.00, close that position when the gain falls back to $0.00 or less.",
-            "RULE-006 Trade frequency: more than 1 trade in an hour stops trading for 90 seconds."
-                + " During a cooldown new orders are cancelled and new positions closed.",
-            "RULE-008 No stop-loss grace: every new position must have a protective stop order"
-                + " working within 2 minutes of opening, or it is closed.",
+            "RULE-006 Trade frequency: more than 1 trade in any hour stops trading for 90 seconds."
+                + " At 80 % of a limit you are warned once a day. During a cooldown new orders are"
+                + " cancelled and new positions closed.",
+            "RULE-008 No stop-loss grace: 2 minutes after a position opens, a protective stop (a"
+                + " stop, stop-limit or trailing stop on the closing side, beyond the entry price)"
+                + " must be working, or the position is closed.",
             "RULE-009 Session hours: trading is allowed Sun–Thu 18:00–17:00 the next day"
                 + " America/New_York. A position opened outside these hours is closed, orders"
                 + " cancelled and the account locked until the next session starts.",
