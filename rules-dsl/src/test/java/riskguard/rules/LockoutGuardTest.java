@@ -71,7 +71,8 @@ class LockoutGuardTest {
     try (Scenario day = new Scenario()) {
       Instant since = Instant.parse("2025-03-10T14:00:00Z");
       day.engine().restore(Scenario.ACCOUNT, null,
-          List.of(new Lockout("x", "RULE-011", LockoutKind.INDEFINITE, "ES", since, null, "ES is blocked")));
+          List.of(new Lockout("x", "RULE-009", LockoutKind.UNTIL_TIME, "ES", since,
+              Instant.parse("2025-03-10T22:00:00Z"), "ES outside its session")));
 
       day.position("2025-03-10T14:30:00Z", MNQ, PositionType.LONG, 1, 21000.0)
           .position("2025-03-10T14:30:01Z", ES, PositionType.LONG, 1, 5800.0);

@@ -85,7 +85,8 @@ final class Scenario implements AutoCloseable {
     return apply(new ContractEvent(Instant.parse(at), contract));
   }
 
-  Scenario account(String at, boolean canTrade) {
+  /** An account update; {@code canTrade} null is an update that leaves the field out. */
+  Scenario account(String at, Boolean canTrade) {
     return apply(new AccountEvent(Instant.parse(at), ACCOUNT, "50K-COMBINE", 50_000.0, canTrade));
   }
 

@@ -25,6 +25,7 @@ public final class Position {
   private double mark;
   private double unrealizedPnl;
   private double profitTicks;
+  private double tickSize;
   private Instant quoteTime;
 
   public Position(long accountId, String contractId, String root) {
@@ -93,6 +94,11 @@ public final class Position {
     return profitTicks;
   }
 
+  /** The contract's tick size, known once the position is valued (0 before). */
+  public double getTickSize() {
+    return tickSize;
+  }
+
   /** Time of the quote the valuation uses (the quote's own time, else when it was received). */
   public Instant getQuoteTime() {
     return quoteTime;
@@ -120,6 +126,7 @@ public final class Position {
     this.valued = true;
     this.mark = mark;
     this.profitTicks = ticks;
+    this.tickSize = contract.tickSize();
     this.unrealizedPnl = Money.cents(ticks * contract.tickValue() * size);
     this.quoteTime = quoteTime;
   }

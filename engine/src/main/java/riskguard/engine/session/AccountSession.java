@@ -40,11 +40,11 @@ import riskguard.engine.model.Trade;
 public final class AccountSession implements AutoCloseable {
 
   /** Properties a quote changes on a position: rules that do not read them are not re-evaluated. */
-  private static final String[] VALUATION = {"valued", "mark", "unrealizedPnl", "profitTicks", "quoteTime"};
+  private static final String[] VALUATION = {"valued", "mark", "unrealizedPnl", "profitTicks", "tickSize", "quoteTime"};
 
   private static final String[] POSITION_CHANGE = {
     "type", "size", "signedSize", "averagePrice", "openedAt", "changedAt",
-    "valued", "mark", "unrealizedPnl", "profitTicks", "quoteTime"
+    "valued", "mark", "unrealizedPnl", "profitTicks", "tickSize", "quoteTime"
   };
 
   private static final String[] ORDER_CHANGE = {
@@ -64,6 +64,7 @@ public final class AccountSession implements AutoCloseable {
   private final Function<String, Contract> contracts;
   private final Function<String, QuoteEvent> quotes;
   private final Map<Long, Held> trades = new HashMap<>();
+  private final Map<Class<?>, FactHandle> sections = new HashMap<>();
 
   private final Now now = new Now(Instant.EPOCH);
   private final FactHandle nowHandle;
@@ -106,7 +107,7 @@ public final class AccountSession implements AutoCloseable {
     rules.bindDecisions(session, channel);
     this.nowHandle = session.insert(now);
     session.insert(settings.risk());
-    settings.ruleSections().forEach(session::insert);
+    settings.ruleSections().forEach(section -> sections.put(section.getClass(), session.insert(section)));
   }
 
   public long accountId() {
@@ -136,6 +137,35 @@ public final class AccountSession implements AutoCloseable {
     this.lastReset = lastReset;
     lockouts.forEach(facts::insertLockout);
     lockoutSnapshot = facts.lockouts();
+  }
+
+  /**
+   * The config was reloaded: each rule section that changed replaces the old one, a section
+   * no longer enabled leaves, a new one arrives; then the rules look again at the current
+   * clock time (so a symbol removed from RULE-011's list is unlocked now).
+   */
+  void updateRuleSections(List<Object> ruleSections) {
+    Map<Class<?>, Object> wanted = new HashMap<>();
+    ruleSections.forEach(section -> wanted.put(section.getClass(), section));
+    sections.entrySet().removeIf(held -> {
+      if (wanted.containsKey(held.getKey())) {
+        return false;
+      }
+      session.delete(held.getValue());
+      return true;
+    });
+    wanted.forEach((type, section) -> {
+      FactHandle handle = sections.get(type);
+      if (handle == null) {
+        sections.put(type, session.insert(section));
+      } else if (!section.equals(session.getObject(handle))) {
+        session.delete(handle);
+        sections.put(type, session.insert(section));
+      }
+    });
+    if (clock.started()) {
+      fireAndEnforce();
+    }
   }
 
   /** The event path for one event: clock, facts, rules, enforcement. */
@@ -222,13 +252,12 @@ public final class AccountSession implements AutoCloseable {
   }
 
   private void applyAccount(AccountEvent event) {
-    boolean canTrade = event.canTrade() == null || event.canTrade();
     if (account == null) {
-      account = new Account(event.accountId(), event.name(), canTrade);
+      account = new Account(event.accountId(), event.name(), event.canTrade());
       accountHandle = session.insert(account);
     } else {
-      account.update(event.name(), canTrade);
-      session.update(accountHandle, account, "name", "canTrade");
+      account.update(event.name(), event.canTrade());
+      session.update(accountHandle, account, "name", "canTrade", "canTradeMissing");
     }
   }
 
@@ -304,7 +333,7 @@ public final class AccountSession implements AutoCloseable {
       if (quote != null) {
         value(position, quote, false);
       }
-      facts.updatePosition(position, "root", "valued", "mark", "unrealizedPnl", "profitTicks", "quoteTime");
+      facts.updatePosition(position, "root", "valued", "mark", "unrealizedPnl", "profitTicks", "tickSize", "quoteTime");
     }
     for (SessionFacts.Held<Order> held : facts.orders()) {
       if (held.fact().getContractId().equals(contract.id())) {

@@ -33,7 +33,7 @@ public final class DecisionChannel {
   private final SessionFacts facts;
   private final SessionTime time;
   private final Supplier<String> ids;
-  private final List<Decision> recorded = new ArrayList<>();
+  private final List<Decision> recorded;
 
   /** The parts of the session the channel reads: clock and trading day. */
   interface SessionTime {
@@ -43,10 +43,36 @@ public final class DecisionChannel {
   }
 
   DecisionChannel(long accountId, SessionFacts facts, SessionTime time, Supplier<String> ids) {
+    this(accountId, facts, time, ids, new ArrayList<>());
+  }
+
+  private DecisionChannel(
+      long accountId, SessionFacts facts, SessionTime time, Supplier<String> ids, List<Decision> recorded) {
     this.accountId = accountId;
     this.facts = facts;
     this.time = time;
     this.ids = ids;
+    this.recorded = recorded;
+  }
+
+  /**
+   * This channel, deciding as of {@code ts}: for a boundary the clock has already passed (a
+   * session that ended at 16:00 noticed by the 16:00:00.4 heartbeat), so the decisions and
+   * the lockouts they set carry the boundary's time, as they would in a replay.
+   */
+  public DecisionChannel asOf(Instant ts) {
+    SessionTime fixed = new SessionTime() {
+      @Override
+      public Instant now() {
+        return ts;
+      }
+
+      @Override
+      public Instant nextReset() {
+        return time.nextReset();
+      }
+    };
+    return new DecisionChannel(accountId, facts, fixed, ids, recorded);
   }
 
   public void closePosition(String rule, String contractId, String reason) {
@@ -106,6 +132,24 @@ public final class DecisionChannel {
   }
 
   /**
+   * Locks one symbol root out until {@code until} (e.g. its next session start); other roots
+   * stay tradable. Nothing is decided when {@code until} is not ahead of the clock, or when
+   * the same rule already locks that root at least as long, so a rule may call this for
+   * every position it closes.
+   */
+  public void lockOutSymbolUntil(String rule, String symbol, Instant until, String reason) {
+    if (!until.isAfter(time.now())) {
+      return;
+    }
+    for (Lockout held : facts.lockouts()) {
+      if (held.rule().equals(rule) && symbol.equals(held.symbol()) && !held.endsBefore(until)) {
+        return;
+      }
+    }
+    lockOut(rule, LockoutKind.UNTIL_TIME, symbol, until, reason);
+  }
+
+  /**
    * A cooldown of {@code seconds} from now. It replaces a running cooldown only if it ends
    * later; otherwise nothing is decided (cooldowns never add up).
    */
@@ -149,17 +193,30 @@ public final class DecisionChannel {
     }
   }
 
-  /** Places a protective stop for the position in {@code contractId}. */
-  public void placeStop(String rule, String contractId, double stopPrice, String reason) {
+  /**
+   * Places a protective stop for the whole position in {@code contractId} (on the closing
+   * side, for the position's size). Returns the decision id: its pending enforcement stays
+   * while the position is open, and goes only if the action fails.
+   */
+  public String placeStop(String rule, String contractId, double stopPrice, String reason) {
+    Position position = facts.position(contractId);
     Decision decision = decide(rule, Action.PLACE_STOP, reason).withContract(contractId).withStopPrice(stopPrice);
+    if (position != null) {
+      decision = decision.withSize(position.getSize());
+    }
     pending(decision, contractId, null, 0);
+    return decision.id();
   }
 
-  /** Moves the working stop order {@code orderId} to {@code stopPrice}. */
-  public void moveStop(String rule, String contractId, long orderId, double stopPrice, String reason) {
+  /**
+   * Moves the working stop order {@code orderId} to {@code stopPrice}. Returns the decision
+   * id, as {@link #placeStop} does.
+   */
+  public String moveStop(String rule, String contractId, long orderId, double stopPrice, String reason) {
     Decision decision = decide(rule, Action.MOVE_STOP, reason)
         .withContract(contractId).withOrder(orderId).withStopPrice(stopPrice);
     pending(decision, contractId, orderId, 0);
+    return decision.id();
   }
 
   /** Nothing is done; tells the trader {@code level} percent of a limit is used. */

@@ -28,7 +28,7 @@ import riskguard.engine.model.Lockout;
 public final class Engine implements AutoCloseable {
 
   private final RulePackage rules;
-  private final EngineSettings settings;
+  private volatile EngineSettings settings;
   private final EnforcementService enforcement;
   private final Dispatcher dispatcher;
   private final Supplier<String> decisionIds;
@@ -98,6 +98,18 @@ public final class Engine implements AutoCloseable {
     AccountSession session = sessionFor(accountId);
     List<Lockout> copy = List.copyOf(lockouts);
     dispatcher.submit(accountId, () -> session.restore(lastReset, copy));
+  }
+
+  /**
+   * The config's rule sections changed (a reload): every session swaps in the sections that
+   * differ and looks again; sessions opened later start with the new ones.
+   */
+  public void updateRuleSections(List<Object> ruleSections) {
+    settings = new EngineSettings(settings.tradingDay(), settings.risk(), ruleSections);
+    List<Object> sections = settings.ruleSections();
+    for (AccountSession session : sessions.values()) {
+      dispatcher.submit(session.accountId(), () -> session.updateRuleSections(sections));
+    }
   }
 
   /** The daemon reports whether the action of decision {@code decisionId} succeeded. */
