@@ -234,6 +234,20 @@ class TradeFrequencyRuleTest {
   }
 
   @Test
+  void aPerSessionCooldownRunningPastTheResetEndsWithoutALockoutForTheNewDay() {
+    try (Scenario day = new Scenario(new TradeFrequency(null, null, 3, 60, 1800, 3600))) {
+      trades(day, 1, "20:00:00", "20:10:00", "20:20:00", "20:30:00");
+      assertThat(decided(day)).singleElement().extracting(Decision::until).hasToString("2025-03-10T21:30:00Z");
+
+      day.tick("2025-03-10T21:00:00Z").tick("2025-03-10T21:30:00Z");
+
+      assertThat(actions(day)).as("the new day's count is 0: no allowance spent")
+          .containsExactly(Action.COOLDOWN, Action.UNLOCK);
+      assertThat(day.lockouts()).isEmpty();
+    }
+  }
+
+  @Test
   void tradesBeforeTheResetDoNotCountForTheNewDayButStayInTheRollingHour() {
     try (Scenario session = new Scenario(new TradeFrequency(null, null, 3, 60, 1800, 3600));
         Scenario hour = new Scenario(new TradeFrequency(null, 3, null, 60, 1800, 3600))) {
