@@ -11,6 +11,7 @@ import riskguard.config.DailyUnrealizedLoss;
 import riskguard.config.Scope;
 import riskguard.engine.enforcement.Action;
 import riskguard.engine.event.QuoteEvent;
+import riskguard.engine.model.Contract;
 import riskguard.engine.model.LockoutKind;
 import riskguard.engine.model.PositionType;
 
@@ -132,12 +133,32 @@ class DailyUnrealizedLossRuleTest {
 
       assertThat(day.decisions(RULE)).as("ES has no price: never a breach on missing data").isEmpty();
       assertThat(log.warnings()).containsExactly(
-          "account 12345 RULE-004: no quote for CON.F.US.EP.Z25 (ES) yet: the position is left out of the unrealized loss until one arrives");
+          "account 12345 RULE-004: no price for CON.F.US.EP.Z25 (ES) yet (no quote, or no contract metadata):"
+              + " the position is left out of the unrealized loss until it has one");
 
       day.quote("2025-03-10T14:30:05Z", ES, 5790.0);
 
       assertThat(day.decisions(RULE)).as("ES 5 × -10 points × $50 = -2,500, MNQ -36, once ES is priced").isNotEmpty();
       assertThat(day.decisions(RULE).get(0).reason()).isEqualTo("total unrealized -2536.00 < -300.00");
+    }
+  }
+
+  @Test
+  void contractMetadataArrivingAfterThePositionBringsItIntoTheTotal() {
+    String gold = "CON.F.US.GCE.Z25";
+    try (RuleLog log = new RuleLog();
+        Scenario day = new Scenario(limit300(Scope.TOTAL, BreachAction.CLOSE_ALL_AND_LOCKOUT))) {
+      day.quote("2025-03-10T14:29:00Z", gold, 2640.0)
+          .position("2025-03-10T14:30:00Z", gold, PositionType.LONG, 1, 2650.0)
+          .quote("2025-03-10T14:30:01Z", gold, 2640.0);
+      assertThat(day.decisions(RULE)).as("quoted, but tick size and value unknown: not valued").isEmpty();
+      assertThat(log.warnings()).singleElement().asString().contains("no price for CON.F.US.GCE.Z25 (GCE) yet");
+
+      day.contract("2025-03-10T14:30:02Z", Contract.of(gold, "GCZ5", 0.1, 10.0, "F.US.GCE"));
+
+      assertThat(day.decisions(RULE)).as("-10 points × $100 = -1,000").isNotEmpty();
+      assertThat(day.decisions(RULE).get(0).reason()).isEqualTo("total unrealized -1000.00 < -300.00");
+      assertThat(day.decisions(RULE).get(0).ts()).hasToString("2025-03-10T14:30:02Z");
     }
   }
 
