@@ -65,6 +65,22 @@ class RulePrecedenceTest {
   }
 
   @Test
+  void closeAllBeatsClosingOnePosition() {
+    MaxContractsPerInstrument closeMnqAbove2 = new MaxContractsPerInstrument(
+        Map.of("MNQ", 2), LimitAction.CLOSE_ALL, UnknownSymbolAction.ALLOW_UNLIMITED, null);
+    try (Scenario day = new Scenario(new MaxContracts(5, CountType.GROSS, LimitAction.CLOSE_ALL), closeMnqAbove2)) {
+      day.position("2025-03-10T14:30:00Z", ES, PositionType.LONG, 3, 5800.0)
+          .position("2025-03-10T14:30:01Z", MNQ, PositionType.LONG, 3, 21000.0);
+
+      assertThat(day.decisions).extracting(Decision::rule, Decision::action).containsExactlyInAnyOrder(
+          tuple("RULE-001", Action.CLOSE_ALL), tuple("RULE-002", Action.CLOSE_POSITION));
+      assertThat(day.executed).singleElement().satisfies(merged ->
+          assertThat(merged).extracting(Decision::rule, Decision::action)
+              .containsExactly(tuple("RULE-001", Action.CLOSE_ALL)));
+    }
+  }
+
+  @Test
   void closingAPositionBeatsReducingItAndTheLargestReduceBeatsASmallerOne() {
     Object[] sizeRules = {new MaxContracts(4, CountType.GROSS, LimitAction.REDUCE_TO_LIMIT), MNQ_LIMIT_2};
     try (Scenario reduces = new Scenario(sizeRules);
