@@ -16,7 +16,8 @@ import riskguard.app.daemon.RunCommand;
       SimulateCommand.class,
       RulesCommand.class,
       SimGatewayCommand.class,
-      RunCommand.class
+      RunCommand.class,
+      BenchCommand.class
     })
 public final class Main implements Runnable {
 

@@ -40,16 +40,12 @@ import riskguard.engine.model.Trade;
 public final class AccountSession implements AutoCloseable {
 
   /** Properties a quote changes on a position: rules that do not read them are not re-evaluated. */
-  private static final String[] VALUATION = {"valued", "mark", "unrealizedPnl", "profitTicks", "tickSize", "quoteTime"};
-
-  private static final String[] POSITION_CHANGE = {
-    "type", "size", "signedSize", "averagePrice", "openedAt", "changedAt",
-    "valued", "mark", "unrealizedPnl", "profitTicks", "tickSize", "quoteTime"
-  };
-
-  private static final String[] ORDER_CHANGE = {
-    "status", "type", "side", "size", "limitPrice", "stopPrice", "createdAt", "updatedAt"
-  };
+  private final PropertyUpdate valuation;
+  private final PropertyUpdate positionChange;
+  private final PropertyUpdate positionRoot;
+  private final PropertyUpdate orderChange;
+  private final PropertyUpdate orderRoot;
+  private final PropertyUpdate clockMoved;
 
   /** Safety bound on fire/complete rounds for one event; rules that loop stop here. */
   private static final int MAX_ROUNDS = 16;
@@ -105,6 +101,16 @@ public final class AccountSession implements AutoCloseable {
       }
     }, decisionIds);
     rules.bindDecisions(session, channel);
+    this.valuation = new PropertyUpdate(session, "valued", "mark", "unrealizedPnl", "profitTicks", "tickSize",
+        "quoteTime");
+    this.positionChange = new PropertyUpdate(session, "type", "size", "signedSize", "averagePrice", "openedAt",
+        "changedAt", "valued", "mark", "unrealizedPnl", "profitTicks", "tickSize", "quoteTime");
+    this.positionRoot = new PropertyUpdate(session, "root", "valued", "mark", "unrealizedPnl", "profitTicks",
+        "tickSize", "quoteTime");
+    this.orderChange = new PropertyUpdate(session, "status", "type", "side", "size", "limitPrice", "stopPrice",
+        "createdAt", "updatedAt");
+    this.orderRoot = new PropertyUpdate(session, "root");
+    this.clockMoved = new PropertyUpdate(session, "instant");
     this.nowHandle = session.insert(now);
     session.insert(settings.risk());
     settings.ruleSections().forEach(section -> sections.put(section.getClass(), session.insert(section)));
@@ -212,7 +218,7 @@ public final class AccountSession implements AutoCloseable {
   private void moveClock(Instant time) {
     if (clock.advanceTo(time)) {
       now.set(clock.now());
-      session.update(nowHandle, now, "instant");
+      clockMoved.apply(nowHandle, now);
     }
   }
 
@@ -283,7 +289,7 @@ public final class AccountSession implements AutoCloseable {
       if (quote != null) {
         value(position, quote, false);
       }
-      facts.updatePosition(position, POSITION_CHANGE);
+      facts.updatePosition(position, positionChange);
     }
   }
 
@@ -302,7 +308,7 @@ public final class AccountSession implements AutoCloseable {
     if (isNew) {
       facts.insertOrder(order);
     } else {
-      facts.updateOrder(order, ORDER_CHANGE);
+      facts.updateOrder(order, orderChange);
     }
   }
 
@@ -333,12 +339,12 @@ public final class AccountSession implements AutoCloseable {
       if (quote != null) {
         value(position, quote, false);
       }
-      facts.updatePosition(position, "root", "valued", "mark", "unrealizedPnl", "profitTicks", "tickSize", "quoteTime");
+      facts.updatePosition(position, positionRoot);
     }
     for (SessionFacts.Held<Order> held : facts.orders()) {
       if (held.fact().getContractId().equals(contract.id())) {
         held.fact().setRoot(contract.root());
-        facts.updateOrder(held.fact(), "root");
+        facts.updateOrder(held.fact(), orderRoot);
       }
     }
   }
@@ -355,7 +361,7 @@ public final class AccountSession implements AutoCloseable {
     }
     position.revalue(mark, quote.quoteTime() != null ? quote.quoteTime() : quote.ts(), contract);
     if (update) {
-      facts.updatePosition(position, VALUATION);
+      facts.updatePosition(position, valuation);
     }
   }
 

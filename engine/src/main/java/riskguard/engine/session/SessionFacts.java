@@ -54,8 +54,8 @@ final class SessionFacts {
     positions.put(position.getContractId(), new Held<>(position, session.insert(position)));
   }
 
-  void updatePosition(Position position, String... changed) {
-    session.update(positions.get(position.getContractId()).handle(), position, changed);
+  void updatePosition(Position position, PropertyUpdate update) {
+    update.apply(positions.get(position.getContractId()).handle(), position);
   }
 
   void removePosition(String contractId) {
@@ -78,8 +78,8 @@ final class SessionFacts {
     orders.put(order.getId(), new Held<>(order, session.insert(order)));
   }
 
-  void updateOrder(Order order, String... changed) {
-    session.update(orders.get(order.getId()).handle(), order, changed);
+  void updateOrder(Order order, PropertyUpdate update) {
+    update.apply(orders.get(order.getId()).handle(), order);
   }
 
   void removeOrder(long orderId) {

@@ -1,0 +1,96 @@
+package riskguard.app;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import riskguard.engine.enforcement.Decision;
+import riskguard.engine.enforcement.EnforcementSink;
+import riskguard.engine.event.InputEvent;
+import riskguard.engine.event.OrderEvent;
+import riskguard.engine.event.PositionEvent;
+import riskguard.engine.model.OrderStatus;
+
+/**
+ * The benchmark's stand-in for the gateway: it carries out every merged action at once and
+ * answers with the hub events a gateway would send (a flat or smaller position, a
+ * cancelled order), so enforcements complete as they do live. It follows the positions and
+ * orders it sees go into the engine. Not a simulator: prices and fills are not modelled.
+ */
+final class GatewayEcho implements EnforcementSink {
+
+  private final Map<Long, Map<String, PositionEvent>> positions = new HashMap<>();
+  private final Map<Long, Map<Long, OrderEvent>> orders = new HashMap<>();
+  private final List<InputEvent> answers = new ArrayList<>();
+
+  /** Notes what an event fed to the engine says about positions and orders. */
+  void observe(InputEvent event) {
+    if (event instanceof PositionEvent position) {
+      Map<String, PositionEvent> held = positions.computeIfAbsent(position.accountId(), id -> new HashMap<>());
+      if (position.size() == 0) {
+        held.remove(position.contractId());
+      } else {
+        held.put(position.contractId(), position);
+      }
+    } else if (event instanceof OrderEvent order) {
+      Map<Long, OrderEvent> working = orders.computeIfAbsent(order.accountId(), id -> new HashMap<>());
+      if (order.status().isWorking()) {
+        working.put(order.orderId(), order);
+      } else {
+        working.remove(order.orderId());
+      }
+    }
+  }
+
+  @Override
+  public void execute(List<Decision> actions) {
+    for (Decision action : actions) {
+      long account = action.accountId();
+      Map<String, PositionEvent> held = positions.getOrDefault(account, Map.of());
+      Map<Long, OrderEvent> working = orders.getOrDefault(account, Map.of());
+      switch (action.action()) {
+        case CLOSE_ALL -> held.values().forEach(position -> answers.add(resized(position, 0, action.ts())));
+        case CLOSE_POSITION -> close(held.get(action.contractId()), 0, action.ts());
+        case REDUCE_POSITION -> {
+          PositionEvent position = held.get(action.contractId());
+          close(position, position == null ? 0 : Math.max(position.size() - action.size(), 0), action.ts());
+        }
+        case CANCEL_ALL_ORDERS -> working.values().forEach(order -> answers.add(cancelled(order, action.ts())));
+        case CANCEL_ORDER -> {
+          OrderEvent order = working.get(action.orderId());
+          if (order != null) {
+            answers.add(cancelled(order, action.ts()));
+          }
+        }
+        default -> { }
+      }
+    }
+  }
+
+  /** The answers to the actions executed since the last call. */
+  List<InputEvent> drainAnswers() {
+    if (answers.isEmpty()) {
+      return List.of();
+    }
+    List<InputEvent> drained = List.copyOf(answers);
+    answers.clear();
+    return drained;
+  }
+
+  private void close(PositionEvent position, int size, Instant at) {
+    if (position != null) {
+      answers.add(resized(position, size, at));
+    }
+  }
+
+  private static PositionEvent resized(PositionEvent position, int size, Instant at) {
+    return new PositionEvent(at, position.accountId(), position.positionId(), position.contractId(),
+        position.openedAt(), position.type(), size, position.averagePrice());
+  }
+
+  private static OrderEvent cancelled(OrderEvent order, Instant at) {
+    return new OrderEvent(at, order.accountId(), order.orderId(), order.contractId(), OrderStatus.CANCELLED,
+        order.type(), order.side(), order.size(), order.limitPrice(), order.stopPrice(), order.createdAt(), at);
+  }
+}
