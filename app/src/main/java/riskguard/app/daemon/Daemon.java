@@ -103,7 +103,15 @@ public final class Daemon implements AutoCloseable {
   private volatile MarketHub marketHub;
   private volatile Heartbeat heartbeat;
 
-  private Daemon(DaemonOptions options, Database database, RulePackage rules) {
+  /**
+   * How many REST calls the client starts per window. The gateway allows 200 a minute; the
+   * daemon keeps under that. A simulator without rate limits can be driven harder (benchmarks).
+   */
+  record RestBudget(int requests, Duration window) {
+    static final RestBudget GATEWAY = new RestBudget(190, Duration.ofMinutes(1));
+  }
+
+  private Daemon(DaemonOptions options, Database database, RulePackage rules, RestBudget budget) {
     this.config = options.config();
     this.listener = options.listener();
     this.database = database;
@@ -114,6 +122,7 @@ public final class Daemon implements AutoCloseable {
     GatewayConfig gateway = config.gateway();
     this.rest = ProjectXRestClient.builder(gateway.restUrl().toString(), gateway.username(), gateway.apiKey().reveal())
         .retryPolicy(REST_RETRIES)
+        .rateLimit(budget.requests(), budget.window())
         .build();
     DecisionRecorder recorder = new DecisionRecorder(book, listener);
     this.sink = new GatewaySink(database, lockouts, recorder, book, new GatewayActions(rest, book), listener,
@@ -134,6 +143,10 @@ public final class Daemon implements AutoCloseable {
    *     another daemon or unusable, or the rules do not compile
    */
   public static Daemon start(DaemonOptions options) {
+    return start(options, RestBudget.GATEWAY);
+  }
+
+  static Daemon start(DaemonOptions options, RestBudget budget) {
     RiskguardConfig config = options.config();
     LOG.info("riskguard starting with config {}", config.source());
     if (!config.gateway().hasCredentials()) {
@@ -144,7 +157,7 @@ public final class Daemon implements AutoCloseable {
     Daemon daemon;
     try {
       RulePackage rules = compileRules(options.effectiveRulesDir());
-      daemon = new Daemon(options, database, rules);
+      daemon = new Daemon(options, database, rules, budget);
     } catch (RuntimeException e) {
       database.close();
       throw e;

@@ -2,9 +2,11 @@ package riskguard.app.daemon;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.concurrent.ExecutorService;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,21 +20,28 @@ import riskguard.engine.event.TradeEvent;
 
 /**
  * Stores every trade seen and the day's P&amp;L it moves, together in one transaction, on a
- * thread of its own so the event path never waits for the disk. The gateway stays the truth
- * for trades (they are fetched again at every start); these rows are what {@code status}
- * shows and what an operator reads back.
+ * thread of its own so the event path never waits for the disk. Trades are written in small
+ * batches a moment after they arrive: a fill that breaches a limit arrives together with the
+ * position event that the enforcement must claim at once, and the claim should not queue behind
+ * the bookkeeping of the same fill for the database's one connection. Losing a batch to a kill
+ * loses nothing that was acknowledged: the gateway stays the truth for trades, fetched again at
+ * every start; these rows are what {@code status} shows and what an operator reads back.
  */
 final class TradeLedger implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TradeLedger.class);
+  private static final long BATCH_DELAY_MILLIS = 200;
 
   private final Database database;
   private final TradeRepository trades;
   private final DayPnlRepository dayPnl;
   private final TradingDay tradingDay;
   private final Clock clock;
-  private final ExecutorService writer =
-      Executors.newSingleThreadExecutor(GatewaySink.daemonThread("riskguard-trade-ledger"));
+  private final ScheduledExecutorService writer =
+      Executors.newSingleThreadScheduledExecutor(GatewaySink.daemonThread("riskguard-trade-ledger"));
+  private final List<Entry> queued = new ArrayList<>();
+
+  private record Entry(TradeRow trade, AccountBook.DayTotals totals) {}
 
   TradeLedger(Database database, TradingDay tradingDay, Clock clock) {
     this.database = database;
@@ -47,25 +56,44 @@ final class TradeLedger implements AutoCloseable {
     LocalDate day = tradingDay.tradingDateOf(trade.time());
     TradeRow row = new TradeRow(trade.accountId(), trade.tradeId(), day, trade.time(), trade.contractId(),
         trade.pnl(), trade.fees(), trade.voided());
-    try {
-      writer.execute(() -> store(row, totals));
-    } catch (RejectedExecutionException stopping) {
-      LOG.warn("account {}: trade {} not stored, the daemon is stopping", trade.accountId(), trade.tradeId());
+    boolean first;
+    synchronized (queued) {
+      first = queued.isEmpty();
+      queued.add(new Entry(row, totals));
+    }
+    if (first) {
+      try {
+        writer.schedule(this::writeQueued, BATCH_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException stopping) {
+        LOG.warn("account {}: trade {} not stored, the daemon is stopping", trade.accountId(), trade.tradeId());
+      }
     }
   }
 
-  private void store(TradeRow row, AccountBook.DayTotals totals) {
-    try {
-      database.inTransaction("record trade " + row.tradeId() + " of account " + row.accountId(), () -> {
-        if (!trades.recordIfNew(row) && row.voided()) {
-          trades.markVoided(row.accountId(), row.tradeId());
-        }
-        dayPnl.upsert(new DayPnlRow(row.accountId(), totals.day(), totals.realized(), totals.fees(), totals.trades(),
-            clock.instant()));
-      });
-    } catch (RuntimeException e) {
-      LOG.error("account {}: trade {} could not be stored: {}", row.accountId(), row.tradeId(), e.getMessage());
+  private void writeQueued() {
+    List<Entry> batch;
+    synchronized (queued) {
+      batch = List.copyOf(queued);
+      queued.clear();
     }
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      database.inTransaction("record " + batch.size() + " trade(s)", () -> batch.forEach(this::store));
+    } catch (RuntimeException e) {
+      LOG.error("{} trade(s) could not be stored: {}", batch.size(), e.getMessage());
+    }
+  }
+
+  private void store(Entry entry) {
+    TradeRow row = entry.trade();
+    if (!trades.recordIfNew(row) && row.voided()) {
+      trades.markVoided(row.accountId(), row.tradeId());
+    }
+    AccountBook.DayTotals totals = entry.totals();
+    dayPnl.upsert(new DayPnlRow(row.accountId(), totals.day(), totals.realized(), totals.fees(), totals.trades(),
+        clock.instant()));
   }
 
   /** Writes what is queued, then stops. */
@@ -77,5 +105,6 @@ final class TradeLedger implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    writeQueued();
   }
 }
