@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import riskguard.connectors.projectx.model.Contract;
@@ -32,6 +34,8 @@ final class ContractCache {
   private final Clock clock;
   private final ObjectMapper json = ProjectXJson.newMapper();
   private final EventDecoder decoder = new EventDecoder();
+  /** Contracts the gateway said it does not know: not asked again for every event that names them. */
+  private final Set<String> unknown = ConcurrentHashMap.newKeySet();
 
   ContractCache(ProjectXRestClient rest, ContractRepository repository, AccountBook book, EventIntake intake,
       EventRecording recording, Clock clock) {
@@ -47,6 +51,9 @@ final class ContractCache {
   boolean ensure(String contractId) {
     if (book.knowsContract(contractId)) {
       return true;
+    }
+    if (unknown.contains(contractId)) {
+      return false;
     }
     Optional<JsonNode> metadata = repository.find(contractId).map(this::toJson);
     if (metadata.isEmpty()) {
@@ -74,7 +81,9 @@ final class ContractCache {
       return Optional.empty();
     }
     if (contract.isEmpty()) {
-      LOG.warn("contract {}: the gateway knows no such contract", contractId);
+      LOG.warn("contract {}: the gateway knows no such contract; its positions are counted by the root in its id",
+          contractId);
+      unknown.add(contractId);
       return Optional.empty();
     }
     Contract found = contract.get();

@@ -15,6 +15,7 @@ import riskguard.connectors.sim.GatewaySimulator;
 import riskguard.connectors.sim.RecordedCall;
 import riskguard.connectors.sim.SimAccount;
 import riskguard.connectors.sim.SimTrader;
+import riskguard.engine.enforcement.Decision;
 
 /**
  * Breach-to-close latency of the live daemon (not a test: it prints figures). The simulator
@@ -54,7 +55,8 @@ public final class EnforcementLatencyBenchmark {
                   action: close_all
             """);
       // the simulator runs without rate limits, so the client may too: the rounds come faster than 200 a minute
-      try (Daemon daemon = Daemon.start(DaemonOptions.of(config),
+      DecisionTimes decisions = new DecisionTimes();
+      try (Daemon daemon = Daemon.start(DaemonOptions.of(config).withListener(decisions),
           new Daemon.RestBudget(1_000_000, Duration.ofMinutes(1)))) {
         if (!daemon.awaitReady(Duration.ofSeconds(60))) {
           throw new IllegalStateException("the daemon did not connect to the simulator");
@@ -62,24 +64,58 @@ public final class EnforcementLatencyBenchmark {
         SimTrader trader = sim.trader(ACCOUNT);
         System.out.printf("warming up with %d breaches …%n", warmup);
         for (int i = 0; i < warmup; i++) {
-          round(sim, trader, daemon);
+          round(sim, trader, daemon, decisions);
         }
         System.out.printf("measuring %d breaches …%n", breaches);
-        List<Long> micros = new ArrayList<>(breaches);
+        List<Long> total = new ArrayList<>(breaches);
+        List<Long> toReceived = new ArrayList<>(breaches);
+        List<Long> toDecided = new ArrayList<>(breaches);
+        List<Long> toServed = new ArrayList<>(breaches);
         for (int i = 0; i < breaches; i++) {
-          micros.add(round(sim, trader, daemon));
+          Round round = round(sim, trader, daemon, decisions);
+          total.add(round.micros(round.breach(), round.served()));
+          toReceived.add(round.micros(round.breach(), round.received()));
+          toDecided.add(round.micros(round.received(), round.decided()));
+          toServed.add(round.micros(round.decided(), round.served()));
         }
-        report(micros, dir);
+        System.out.printf(Locale.ROOT, "breaches: %d (database in %s)%n", breaches, dir);
+        report("breach -> close served (total)", total);
+        report("  breach -> event received by the daemon's hub client", toReceived);
+        report("  received -> rules decided (intake, queue, Drools)", toDecided);
+        report("  decided -> close served (claim commit, REST call, simulator)", toServed);
       }
     }
   }
 
-  /** One breach; returns microseconds from the fill to the simulator serving the close. */
-  private static long round(GatewaySimulator sim, SimTrader trader, Daemon daemon) throws InterruptedException {
+  /** When the daemon received the breaching event (the decision's time) and when the rules decided. */
+  private static final class DecisionTimes implements DaemonListener {
+    private volatile Decision last;
+    private volatile Instant decidedAt;
+
+    @Override
+    public void decided(Decision decision) {
+      decidedAt = Instant.now();
+      last = decision;
+    }
+  }
+
+  private record Round(Instant breach, Instant received, Instant decided, Instant served) {
+    long micros(Instant from, Instant to) {
+      return Duration.between(from, to).toNanos() / 1_000;
+    }
+  }
+
+  /** One breach, from the fill to the simulator serving the close. */
+  private static Round round(GatewaySimulator sim, SimTrader trader, Daemon daemon, DecisionTimes decisions) {
     sim.clearCalls();
+    Decision before = decisions.last;
     Instant breach = Instant.now();
     trader.buyMarket(ContractCatalogue.MNQ, 2);
     RecordedCall close = awaitClose(sim);
+    Decision decision = decisions.last;
+    if (decision == before) {
+      throw new IllegalStateException("a close without a decision");
+    }
     long deadline = System.nanoTime() + ROUND_PATIENCE.toNanos();
     while (!trader.positions().isEmpty() || !daemon.snapshot().accounts().get(0).positions().isEmpty()) {
       if (System.nanoTime() > deadline) {
@@ -87,7 +123,7 @@ public final class EnforcementLatencyBenchmark {
       }
       LockSupport.parkNanos(50_000);
     }
-    return Duration.between(breach, close.time()).toNanos() / 1_000;
+    return new Round(breach, decision.ts(), decisions.decidedAt, close.time());
   }
 
   private static RecordedCall awaitClose(GatewaySimulator sim) {
@@ -103,11 +139,10 @@ public final class EnforcementLatencyBenchmark {
     throw new IllegalStateException("no close call within " + ROUND_PATIENCE);
   }
 
-  private static void report(List<Long> micros, Path dir) {
+  private static void report(String what, List<Long> micros) {
     List<Long> sorted = new ArrayList<>(micros);
     Collections.sort(sorted);
-    System.out.printf(Locale.ROOT, "breaches: %d (database in %s)%n", sorted.size(), dir);
-    System.out.printf(Locale.ROOT, "breach -> close served: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+    System.out.printf(Locale.ROOT, "%-66s p50 %7.2f ms  p90 %7.2f ms  p99 %7.2f ms  max %7.2f ms%n", what,
         percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted.get(sorted.size() - 1) / 1000.0);
   }
 
