@@ -120,10 +120,10 @@ class DaemonEnforcementTest {
       sim.dropHubConnections(Hub.USER, true);
       trader.buyMarket(ContractCatalogue.MNQ, 5);
 
-      Eventually.until("the simulator has no open position", PATIENCE, () -> trader.positions().isEmpty());
+      Eventually.until("the breach is closed", PATIENCE,
+          () -> trader.positions().isEmpty() && SimulatorFixture.closed(sim, ContractCatalogue.MNQ));
       Eventually.until("the daemon is connected again", PATIENCE,
           () -> daemon.connectionState() == ConnectionState.CONNECTED);
-      assertThat(SimulatorFixture.closed(sim, ContractCatalogue.MNQ)).isTrue();
       Eventually.until("the user hub reconnect was reconciled", PATIENCE, () -> reconnected.contains("user"));
     }
   }
