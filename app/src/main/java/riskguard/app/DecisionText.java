@@ -6,23 +6,23 @@ import riskguard.engine.enforcement.Action;
 import riskguard.engine.enforcement.Decision;
 
 /** How a decision is printed: one short line a trader reads, or one JSON object (RECORDING_FORMAT.md). */
-final class DecisionText {
+public final class DecisionText {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private DecisionText() {}
 
   /** {@code 2025-03-10T14:32:00Z  account 12345  RULE-003  lock out until …  (why)}. */
-  static String plain(Decision decision) {
+  public static String plain(Decision decision) {
     return decision.ts() + "  account " + decision.accountId() + "  " + decision.rule() + "  "
-        + whatIsDone(decision) + "  (" + decision.reason() + ")";
+        + action(decision) + "  (" + decision.reason() + ")";
   }
 
   /**
    * The fields of {@code simulate --json}: those an action does not use are left out, except
    * {@code until} of a lockout, which is null for an indefinite one.
    */
-  static String json(Decision decision) {
+  public static String json(Decision decision) {
     ObjectNode line = JSON.createObjectNode()
         .put("ts", decision.ts().toString())
         .put("accountId", decision.accountId())
@@ -55,7 +55,8 @@ final class DecisionText {
     return line.toString();
   }
 
-  private static String whatIsDone(Decision decision) {
+  /** What the action does, in a few words: {@code close all positions}, {@code cancel order 12}. */
+  public static String action(Decision decision) {
     return switch (decision.action()) {
       case CLOSE_POSITION -> "close " + decision.contractId();
       case REDUCE_POSITION -> "close " + decision.size() + " of " + decision.contractId();

@@ -17,7 +17,8 @@ import riskguard.app.daemon.RunCommand;
       RulesCommand.class,
       SimGatewayCommand.class,
       RunCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      DemoCommand.class
     })
 public final class Main implements Runnable {
 
