@@ -80,16 +80,6 @@ public final class DecisionChannel {
     pending(decision, contractId, null, 0);
   }
 
-  /**
-   * Closes the position because a timer fell due at {@code fellDue}: the decision carries
-   * that time, not the (later) clock time at which the heartbeat noticed it.
-   */
-  public void closePosition(String rule, String contractId, Instant fellDue, String reason) {
-    Decision decision = Decision.of(ids.get(), fellDue, accountId, rule, Action.CLOSE_POSITION, reason)
-        .withContract(contractId);
-    pending(decision, contractId, null, 0);
-  }
-
   /** Closes {@code contracts} of the position (a partial close). */
   public void reducePosition(String rule, String contractId, int contracts, String reason) {
     Position position = facts.position(contractId);
