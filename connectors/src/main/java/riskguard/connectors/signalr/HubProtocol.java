@@ -100,8 +100,17 @@ public final class HubProtocol {
         return write(node);
     }
 
+    /**
+     * Reads the server's handshake answer. A hub message in its place (it has a {@code type}) is a
+     * {@link Kind#MESSAGE_BEFORE_HANDSHAKE}: the answer may still follow.
+     */
     public static HandshakeResponse decodeHandshakeResponse(String record) throws HubProtocolException {
-        return new HandshakeResponse(optionalText(parseObject(record), "error", record));
+        ObjectNode node = parseObject(record);
+        if (node.has("type")) {
+            throw new HubProtocolException(Kind.MESSAGE_BEFORE_HANDSHAKE, "a hub message, not the handshake answer",
+                    record);
+        }
+        return new HandshakeResponse(optionalText(node, "error", record));
     }
 
     private static Completion completion(ObjectNode node, String record) throws HubProtocolException {

@@ -15,7 +15,8 @@ public final class HubProtocolException extends Exception {
         MISSING_FIELD,
         WRONG_FIELD_TYPE,
         UNSUPPORTED_TYPE,
-        OVERSIZED_RECORD
+        OVERSIZED_RECORD,
+        MESSAGE_BEFORE_HANDSHAKE
     }
 
     private final Kind kind;

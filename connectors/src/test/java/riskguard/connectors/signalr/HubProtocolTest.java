@@ -29,6 +29,9 @@ class HubProtocolTest {
                 .isFalse();
         assertThat(HubProtocol.decodeHandshakeResponse("{}").accepted()).isTrue();
         assertThat(HubProtocol.decodeHandshakeResponse("{\"error\":\"nope\"}").error()).isEqualTo("nope");
+        assertThatThrownBy(() -> HubProtocol.decodeHandshakeResponse("{\"type\":6}"))
+                .isInstanceOfSatisfying(HubProtocolException.class,
+                        e -> assertThat(e.kind()).isEqualTo(Kind.MESSAGE_BEFORE_HANDSHAKE));
     }
 
     @Test

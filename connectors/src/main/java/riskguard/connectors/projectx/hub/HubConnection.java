@@ -387,6 +387,10 @@ public final class HubConnection implements AutoCloseable {
         try {
             response = HubProtocol.decodeHandshakeResponse(record);
         } catch (HubProtocolException e) {
+            if (e.kind() == HubProtocolException.Kind.MESSAGE_BEFORE_HANDSHAKE) {
+                problems.report("message before the handshake answer", e.getMessage());
+                return;
+            }
             log.warn("{}: handshake answer unreadable ({}); reconnecting", name, e.getMessage());
             lose(socket, "bad handshake answer");
             return;

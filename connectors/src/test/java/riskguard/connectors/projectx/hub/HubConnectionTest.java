@@ -171,6 +171,22 @@ class HubConnectionTest {
     }
 
     @Test
+    void pingAheadOfTheHandshakeAnswerIsSkipped() throws Exception {
+        ScriptedHubPeer peer = enqueue(ScriptedHubPeer.silent());
+        connection = builder().build();
+        CompletableFuture<Void> connected = connection.start();
+        peer.nextRecord();
+
+        peer.send("{\"type\":6}" + RS);
+        peer.send("{}" + RS + "{\"type\":1,\"target\":\"A\",\"arguments\":[]}" + RS);
+
+        connected.get(10, TimeUnit.SECONDS);
+        assertThat(events.poll(10, TimeUnit.SECONDS).target()).isEqualTo("A");
+        assertThat(connection.problemCounts()).containsEntry("message before the handshake answer", 1L);
+        assertThat(server.getRequestCount()).as("no reconnect").isEqualTo(1);
+    }
+
+    @Test
     void refusedHandshakeIsLoggedAndRetried() throws Exception {
         try (CapturedLogs logs = new CapturedLogs()) {
             enqueue(ScriptedHubPeer.refusingHandshake("The server does not support version 1 of the 'json' protocol."));
