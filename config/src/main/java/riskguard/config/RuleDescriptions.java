@@ -259,14 +259,16 @@ public final class RuleDescriptions {
                 + rule.holidays().stream().map(Object::toString).collect(Collectors.joining(", "));
     String atEnd =
         rule.closeAtSessionEnd()
-            ? " At the end of each session everything is closed, orders cancelled and the account"
-                  + " locked until the next session starts."
+            ? " When a session ends, the positions and orders still open in its products are"
+                  + " closed and cancelled and those products locked until their session opens"
+                  + " again."
             : "";
     return "RULE-009 Session hours: "
         + String.join("; ", parts)
         + holidays
-        + ". A position opened outside these hours is closed, orders cancelled and the account"
-        + " locked until the next session starts."
+        + ". A position opened outside its product's session is closed, that product's orders"
+        + " cancelled and the product locked until its session opens; other products in their"
+        + " session stay tradable."
         + atEnd;
   }
 
@@ -277,8 +279,9 @@ public final class RuleDescriptions {
     }
     String existing =
         rule.closeExisting()
-            ? ", including positions already open when the block starts"
-            : "; positions already open when the block starts are left alone";
+            ? ", including those already there when the block starts"
+            : "; positions and orders already there when the block starts are left alone, but"
+                + " may not be added to";
     return "RULE-011 Symbol blocks: "
         + symbols
         + " may not be traded: their orders are cancelled and their positions closed"
@@ -310,7 +313,9 @@ public final class RuleDescriptions {
               + ticks(trailing.distanceTicks())
               + " behind the best price and never moves back");
     }
-    return "RULE-012 Trade management: " + String.join("; ", parts) + ".";
+    return "RULE-012 Trade management: "
+        + String.join("; ", parts)
+        + ". A position without a stop gets one; a stop is never loosened.";
   }
 
   static String money(double dollars) {

@@ -69,18 +69,19 @@ class RuleDescriptionsTest {
                 + " must be working, or the position is closed.",
             "RULE-009 Session hours: trading is allowed Mon–Fri 09:30–16:00 America/New_York; ES"
                 + " Sun 18:00 to Fri 17:00 America/Chicago; closed all day on 2025-12-25,"
-                + " 2026-01-01. A position opened outside these hours is closed, orders cancelled"
-                + " and the account locked until the next session starts. At the end of each"
-                + " session everything is closed, orders cancelled and the account locked until the"
-                + " next session starts.",
+                + " 2026-01-01. A position opened outside its product's session is closed, that"
+                + " product's orders cancelled and the product locked until its session opens;"
+                + " other products in their session stay tradable. When a session ends, the"
+                + " positions and orders still open in its products are closed and cancelled and"
+                + " those products locked until their session opens again.",
             "RULE-010 Auth loss guard: whenever the gateway says the account may not trade, close"
                 + " everything, cancel orders and lock the account until it may trade again.",
             "RULE-011 Symbol blocks: BTC, RTY may not be traded: their orders are cancelled and"
-                + " their positions closed, including positions already open when the block"
-                + " starts.",
+                + " their positions closed, including those already there when the block starts.",
             "RULE-012 Trade management: once a position is 10 ticks in profit, its stop moves to"
                 + " the entry price (once); once a position is 20 ticks in profit, its stop trails"
-                + " 10 ticks behind the best price and never moves back.");
+                + " 10 ticks behind the best price and never moves back. A position without a stop"
+                + " gets one; a stop is never loosened.");
   }
 
   @Test
@@ -123,12 +124,15 @@ rules:
                 + " stop, stop-limit or trailing stop on the closing side, beyond the entry price)"
                 + " must be working, or the position is closed.",
             "RULE-009 Session hours: trading is allowed Sun–Thu 18:00–17:00 the next day"
-                + " America/New_York. A position opened outside these hours is closed, orders"
-                + " cancelled and the account locked until the next session starts.",
+                + " America/New_York. A position opened outside its product's session is closed,"
+                + " that product's orders cancelled and the product locked until its session opens;"
+                + " other products in their session stay tradable.",
             "RULE-011 Symbol blocks: RTY may not be traded: their orders are cancelled and their"
-                + " positions closed; positions already open when the block starts are left alone.",
+                + " positions closed; positions and orders already there when the block starts are"
+                + " left alone, but may not be added to.",
             "RULE-012 Trade management: once a position is 8 ticks in profit, its stop moves to the"
-                + " entry price plus 2 ticks in your favour (once).");
+                + " entry price plus 2 ticks in your favour (once). A position without a stop gets"
+                + " one; a stop is never loosened.");
   }
 
   @Test
