@@ -61,4 +61,48 @@ class RulePackageTest {
         .isInstanceOf(RuleCompileException.class)
         .hasMessageContaining("no .drl or .dslr files");
   }
+
+  private static final String VOCABULARY = """
+      [condition][]There is a position in {contract}=Position( contractId == "{contract}" )
+      [consequence][]Close {contract} because "{reason}"=decisions.closePosition("TEST", "{contract}", "{reason}");
+      """;
+
+  @Test
+  void aDslrRuleIsExpandedWithTheDslOfTheDirectory(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("words.dsl"), VOCABULARY);
+    Files.writeString(dir.resolve("plain.dslr"), HEADER + """
+        rule "Close ES"
+        when
+            There is a position in CON.F.US.EP.Z25
+        then
+            Close CON.F.US.EP.Z25 because "test"
+        end
+        """);
+    Files.writeString(dir.resolve("also.drl"), HEADER + "rule \"ok\" when eval(true) then end\n");
+
+    assertThat(RulePackage.compile(dir).ruleCount()).isEqualTo(2);
+  }
+
+  @Test
+  void anUnmappedPhraseIsReportedWithFileAndLine(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("words.dsl"), VOCABULARY);
+    Files.writeString(dir.resolve("typo.dslr"), HEADER + """
+        rule "Close ES"
+        when
+            There is a positon in CON.F.US.EP.Z25
+        then
+            Close CON.F.US.EP.Z25 because "test"
+        end
+        """);
+
+    assertThatThrownBy(() -> RulePackage.compile(dir))
+        .isInstanceOfSatisfying(RuleCompileException.class, e -> {
+          assertThat(e.errors()).first().satisfies(error -> {
+            assertThat(error.file()).isEqualTo("typo.dslr");
+            assertThat(error.line()).isEqualTo(6);
+            assertThat(error.message()).contains("Unable to expand").contains("There is a positon in");
+          });
+          assertThat(e.getMessage()).contains("typo.dslr:6: ");
+        });
+  }
 }
