@@ -92,7 +92,7 @@ public final class RulePackage {
     List<RuleError> errors = new ArrayList<>();
     for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
       String path = message.getPath() == null ? source : message.getPath().replaceFirst("^" + KFS_ROOT, "");
-      errors.add(new RuleError(path, Math.max(message.getLine(), 0), message.getText().strip()));
+      errors.add(new RuleError(path, Math.max(message.getLine(), 0), oneLine(message.getText())));
     }
     if (!errors.isEmpty()) {
       throw new RuleCompileException(source, errors);
@@ -101,6 +101,11 @@ public final class RulePackage {
     baseConfig.setOption(EventProcessingOption.STREAM);
     KieBase kieBase = services.newKieContainer(releaseId).newKieBase(baseConfig);
     return new RulePackage(source, kieBase);
+  }
+
+  /** Drools puts several problems of one rule on separate lines; an error is printed on one. */
+  private static String oneLine(String text) {
+    return String.join("; ", text.strip().split("\\s*\\R\\s*"));
   }
 
   private static List<Path> ruleFiles(Path dir, String source) {
