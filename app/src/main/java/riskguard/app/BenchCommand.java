@@ -1,51 +1,42 @@
 package riskguard.app;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import riskguard.app.bench.Bench;
+import riskguard.app.bench.BenchSizes;
 import riskguard.config.ConfigException;
 import riskguard.config.ConfigLoader;
 import riskguard.config.RiskguardConfig;
-import riskguard.engine.enforcement.EnforcementService;
-import riskguard.engine.event.InputEvent;
-import riskguard.engine.session.Engine;
 import riskguard.engine.session.EngineSettings;
 import riskguard.engine.session.RuleCompileException;
 import riskguard.engine.session.RulePackage;
 
 /**
- * {@code riskguard bench}: engine throughput and per-event latency on a seeded synthetic
- * stream, through the replay engine (the same sessions the daemon runs) and a rule package.
- * Prints figures; judges nothing.
+ * {@code riskguard bench}: how fast and how big riskguard is — engine replay, a hand-coded
+ * baseline, the live breach-to-close path on loopback, heap per account, and a rule reload —
+ * as a table or one JSON object. Progress goes to stderr. Prints figures; judges nothing.
  */
 @Command(
     name = "bench",
-    description = "Measures events/s and per-event latency of the engine on a seeded synthetic stream.")
+    description = "Measures engine throughput and latency, the live breach-to-close path, heap per account and reload.")
 final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--events", defaultValue = "1000000", description = "Measured events (default ${DEFAULT-VALUE}).")
-  int events;
+  @Option(names = "--quick", description = "Smaller counts (under a minute): checks that the bench runs.")
+  boolean quick;
 
-  @Option(names = "--warmup", defaultValue = "300000", description = "Events run before measuring (default ${DEFAULT-VALUE}).")
-  int warmup;
-
-  @Option(names = "--accounts", defaultValue = "10", description = "Accounts (default ${DEFAULT-VALUE}).")
-  int accounts;
-
-  @Option(names = "--positions", defaultValue = "50", description = "Open positions at the start (default ${DEFAULT-VALUE}).")
-  int positions;
+  @Option(names = "--json", description = "Print one JSON object instead of a table.")
+  boolean json;
 
   @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
   long seed;
@@ -58,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
   Path rulesDir;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     RiskguardConfig settings;
@@ -70,66 +61,25 @@ final class BenchCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return 1;
     }
-    SyntheticStream stream = new SyntheticStream(seed, accounts);
-    List<InputEvent> opening = stream.opening(positions);
-    List<InputEvent> warmupEvents = stream.next(warmup);
-    InputEvent[] measured = stream.next(events).toArray(InputEvent[]::new);
-    AtomicLong decisions = new AtomicLong();
-    long[] latencies = new long[measured.length];
-    GatewayEcho gateway = new GatewayEcho();
-
-    try (Engine engine = Engine.replay(rules, EngineSettings.from(settings),
-        new EnforcementService(decision -> decisions.incrementAndGet(), gateway))) {
-      SyntheticStream.CONTRACTS.forEach(engine::addContract);
-      opening.forEach(event -> feed(engine, gateway, event));
-      warmupEvents.forEach(event -> feed(engine, gateway, event));
-      long decisionsBefore = decisions.get();
-      long answersBefore = answers;
-      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-      long cpuStarted = threads.getCurrentThreadCpuTime();
-      long started = System.nanoTime();
-      for (int i = 0; i < measured.length; i++) {
-        long before = System.nanoTime();
-        feed(engine, gateway, measured[i]);
-        latencies[i] = System.nanoTime() - before;
-      }
-      long elapsed = System.nanoTime() - started;
-      long cpu = threads.getCurrentThreadCpuTime() - cpuStarted;
-      Arrays.sort(latencies);
-      out.println(String.format(Locale.ROOT,
-          "%d events (%d warm-up), %d accounts, %d positions at start, %d rules from %s, seed %d",
-          measured.length, warmup, accounts, positions, rules.ruleCount(), rules.source(), seed));
-      out.println(String.format(Locale.ROOT,
-          "throughput: %,.0f events/s wall clock (%.2f s); %,.0f events per CPU second of the engine thread (%.2f s)",
-          measured.length / (elapsed / 1e9), elapsed / 1e9, measured.length / (cpu / 1e9), cpu / 1e9));
-      out.println(String.format(Locale.ROOT, "latency per event: p50 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, max %.1f µs",
-          percentile(latencies, 0.50), percentile(latencies, 0.99), percentile(latencies, 0.999),
-          latencies[latencies.length - 1] / 1e3));
-      out.println("decisions while measuring: " + (decisions.get() - decisionsBefore)
-          + "; gateway answers fed back: " + (answers - answersBefore));
+    Map<String, Map<String, Object>> sections = Bench.run(rules, EngineSettings.from(settings),
+        quick ? BenchSizes.quick() : BenchSizes.full(), seed, err);
+    if (json) {
+      out.println(toJson(sections));
+    } else {
+      sections.forEach((section, figures) -> {
+        out.println(section);
+        figures.forEach((name, value) -> out.println(String.format(Locale.ROOT, "  %-34s %s", name, format(value))));
+      });
     }
+    out.flush();
     return 0;
   }
 
-  private long answers;
-
-  /** One event, then the gateway's answers to what it caused (as the hub would send them). */
-  private void feed(Engine engine, GatewayEcho gateway, InputEvent event) {
-    gateway.observe(event);
-    engine.apply(event);
-    List<InputEvent> replies = gateway.drainAnswers();
-    while (!replies.isEmpty()) {
-      for (InputEvent reply : replies) {
-        answers++;
-        gateway.observe(reply);
-        engine.apply(reply);
-      }
-      replies = gateway.drainAnswers();
-    }
+  private static String toJson(Map<String, Map<String, Object>> sections) throws JsonProcessingException {
+    return new ObjectMapper().writeValueAsString(sections);
   }
 
-  private static double percentile(long[] sorted, double fraction) {
-    int index = Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1);
-    return sorted[Math.max(index, 0)] / 1e3;
+  private static String format(Object value) {
+    return value instanceof Double number ? String.format(Locale.ROOT, "%,.2f", number) : String.valueOf(value);
   }
 }

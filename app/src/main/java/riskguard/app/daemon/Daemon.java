@@ -107,7 +107,7 @@ public final class Daemon implements AutoCloseable {
    * How many REST calls the client starts per window. The gateway allows 200 a minute; the
    * daemon keeps under that. A simulator without rate limits can be driven harder (benchmarks).
    */
-  record RestBudget(int requests, Duration window) {
+  public record RestBudget(int requests, Duration window) {
     static final RestBudget GATEWAY = new RestBudget(190, Duration.ofMinutes(1));
   }
 
@@ -146,7 +146,8 @@ public final class Daemon implements AutoCloseable {
     return start(options, RestBudget.GATEWAY);
   }
 
-  static Daemon start(DaemonOptions options, RestBudget budget) {
+  /** Starts with a REST budget other than the gateway's (a simulator without rate limits: benchmarks). */
+  public static Daemon start(DaemonOptions options, RestBudget budget) {
     RiskguardConfig config = options.config();
     LOG.info("riskguard starting with config {}", config.source());
     if (!config.gateway().hasCredentials()) {

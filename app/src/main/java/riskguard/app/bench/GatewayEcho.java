@@ -1,4 +1,4 @@
-package riskguard.app;
+package riskguard.app.bench;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,6 +66,14 @@ final class GatewayEcho implements EnforcementSink {
         default -> { }
       }
     }
+  }
+
+  /** What the gateway holds now: every open position and working order (to seed a new session). */
+  List<InputEvent> holdings() {
+    List<InputEvent> held = new ArrayList<>();
+    positions.values().forEach(byContract -> held.addAll(byContract.values()));
+    orders.values().forEach(byId -> held.addAll(byId.values()));
+    return held;
   }
 
   /** The answers to the actions executed since the last call. */

@@ -1,4 +1,4 @@
-package riskguard.app;
+package riskguard.app.bench;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ final class SyntheticStream {
   List<InputEvent> opening(int positions) {
     List<InputEvent> events = new ArrayList<>();
     for (int account = 1; account <= accounts; account++) {
-      events.add(new AccountEvent(now(), account, "BENCH-" + account, 50_000.0, true));
+      events.add(account(account, now()));
     }
     for (int index = 0; index < CONTRACTS.size(); index++) {
       events.add(quote(index));
@@ -68,6 +68,11 @@ final class SyntheticStream {
           random.nextBoolean() ? PositionType.LONG : PositionType.SHORT, 1, prices[contract]));
     }
     return events;
+  }
+
+  /** The opening update of one account. */
+  static AccountEvent account(long id, Instant at) {
+    return new AccountEvent(at, id, "BENCH-" + id, 50_000.0, true);
   }
 
   /** {@code count} more events of the day. */

@@ -1,0 +1,14 @@
+package riskguard.app.bench;
+
+/** How much each section of the bench runs: the quick run checks that it works, the full run measures. */
+public record BenchSizes(
+    int replayWarmup, int replayEvents, int breachWarmup, int breaches, int scaleEvents, int reloadEvents) {
+
+  public static BenchSizes quick() {
+    return new BenchSizes(2_000, 5_000, 5, 30, 500, 500);
+  }
+
+  public static BenchSizes full() {
+    return new BenchSizes(300_000, 1_000_000, 200, 1_000, 100_000, 200_000);
+  }
+}
