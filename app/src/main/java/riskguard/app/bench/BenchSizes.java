@@ -9,6 +9,6 @@ public record BenchSizes(
   }
 
   public static BenchSizes full() {
-    return new BenchSizes(300_000, 1_000_000, 200, 1_000, 100_000, 200_000);
+    return new BenchSizes(50_000, 200_000, 200, 1_000, 20_000, 20_000);
   }
 }
