@@ -18,7 +18,8 @@ import riskguard.app.daemon.RunCommand;
       SimGatewayCommand.class,
       RunCommand.class,
       BenchCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      StatusCommand.class
     })
 public final class Main implements Runnable {
 

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -23,6 +25,7 @@ import riskguard.connectors.sim.ContractCatalogue;
 import riskguard.connectors.sim.GatewaySimulator;
 import riskguard.connectors.sim.SimAccount;
 import riskguard.connectors.sim.SimTrader;
+import riskguard.engine.enforcement.Action;
 import riskguard.engine.model.Lockout;
 
 /**
@@ -36,6 +39,10 @@ public final class DemoSession {
   private static final String MNQ = ContractCatalogue.MNQ;
   private static final String ES = ContractCatalogue.ES;
   private static final Duration PATIENCE = Duration.ofSeconds(15);
+  private static final Duration QUIET = Duration.ofMillis(300);
+  private static final Set<Action> GATEWAY_ACTIONS = EnumSet.of(Action.CLOSE_POSITION, Action.REDUCE_POSITION,
+      Action.CLOSE_ALL, Action.CANCEL_ORDER, Action.CANCEL_ALL_ORDERS, Action.PLACE_STOP, Action.MOVE_STOP);
+  private static final Set<String> FINISHED = Set.of("SUCCEEDED", "FAILED", "SKIPPED");
 
   private final DemoOutput out;
   private final Path configFile;
@@ -61,15 +68,19 @@ public final class DemoSession {
       for (String sentence : RuleDescriptions.describe(config)) {
         out.line("rule", sentence);
       }
-      try (Daemon daemon = Daemon.start(DaemonOptions.of(config).withListener(new StoryListener(out)))) {
+      StoryListener listener = new StoryListener(out);
+      try (Daemon daemon = Daemon.start(DaemonOptions.of(config).withListener(listener))) {
         if (!daemon.awaitReady(PATIENCE)) {
           out.problem("the daemon did not connect to the simulator in " + PATIENCE.toSeconds() + " s");
           return false;
         }
-        Story story = new Story(sim, sim.trader(ACCOUNT), daemon);
+        Story story = new Story(sim, sim.trader(ACCOUNT), daemon, listener);
         story.tooManyContracts();
+        story.settle();
         story.losingDay();
+        story.settle();
         story.tradingWhileLockedOut();
+        story.settle();
         story.summary();
       }
     }
@@ -112,11 +123,31 @@ public final class DemoSession {
     private final GatewaySimulator sim;
     private final SimTrader trader;
     private final Daemon daemon;
+    private final StoryListener listener;
 
-    Story(GatewaySimulator sim, SimTrader trader, Daemon daemon) {
+    Story(GatewaySimulator sim, SimTrader trader, Daemon daemon, StoryListener listener) {
       this.sim = sim;
       this.trader = trader;
       this.daemon = daemon;
+      this.listener = listener;
+    }
+
+    /**
+     * Waits until every gateway action decided so far has its outcome and riskguard has been quiet
+     * for a moment, so an act's last answers are printed under that act, not under the next one.
+     */
+    void settle() {
+      long deadline = System.nanoTime() + PATIENCE.toNanos();
+      while (System.nanoTime() < deadline
+          && (actionsUnderway() || listener.silence().compareTo(QUIET) < 0)) {
+        sleep(20);
+      }
+    }
+
+    private boolean actionsUnderway() {
+      return daemon.snapshot().accounts().stream()
+          .flatMap(account -> account.recentDecisions().stream())
+          .anyMatch(step -> GATEWAY_ACTIONS.contains(step.decision().action()) && !FINISHED.contains(step.status()));
     }
 
     void tooManyContracts() {
@@ -177,6 +208,7 @@ public final class DemoSession {
       out.verdict(allAsExpected
           ? "riskguard enforced both limits."
           : "Some of riskguard's answers did not come; see the lines marked !! and the log.");
+      out.verdict("What riskguard stored, lockout and decisions:  ./riskguard status --db " + daemon.databaseFile());
     }
 
     private void buy(String contractId, int size) {

@@ -1,5 +1,6 @@
 package riskguard.app.demo;
 
+import java.time.Duration;
 import riskguard.app.DecisionText;
 import riskguard.app.daemon.DaemonListener;
 import riskguard.engine.enforcement.Decision;
@@ -8,23 +9,36 @@ import riskguard.engine.enforcement.Decision;
 final class StoryListener implements DaemonListener {
 
   private final DemoOutput out;
+  private volatile long lastHeardNanos = System.nanoTime();
 
   StoryListener(DemoOutput out) {
     this.out = out;
   }
 
+  /** How long riskguard has said nothing, so the story can wait for its last words before going on. */
+  Duration silence() {
+    return Duration.ofNanos(System.nanoTime() - lastHeardNanos);
+  }
+
+  private void heard() {
+    lastHeardNanos = System.nanoTime();
+  }
+
   @Override
   public void decided(Decision decision) {
+    heard();
     out.line("riskguard", decision.rule() + ": " + DecisionText.action(decision) + " (" + decision.reason() + ")");
   }
 
   @Override
   public void executed(Decision decision, String outcome) {
+    heard();
     out.line("gateway", DecisionText.action(decision) + ": " + outcome);
   }
 
   @Override
   public void failed(Decision decision, String problem, boolean retrying) {
+    heard();
     out.line("gateway", DecisionText.action(decision) + " failed: " + problem + (retrying ? "; retrying" : ""));
   }
 }
