@@ -53,8 +53,8 @@ public final class GatewaySimulator implements AutoCloseable {
   public static final String DEMO_USER = "demo";
   /** The API key of the default login (a well-known demo value, not a secret). */
   public static final String DEMO_API_KEY = "demo-api-key";
-  /** A hub peer silent this long is gone. */
-  static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
+  /** Transport-level backstop only; SignalR's own client timeout is checked with the pings. */
+  private static final Duration SOCKET_IDLE_TIMEOUT = Duration.ofMinutes(2);
 
   private final Options options;
   private final Exchange exchange;
@@ -69,7 +69,7 @@ public final class GatewaySimulator implements AutoCloseable {
 
   private record Options(int port, List<SimAccount> accounts, Map<String, String> users, long seed,
       Duration quoteInterval, boolean startPaused, boolean rateLimit, Clock clock, Duration tokenLifetime,
-      Duration pingInterval, Path recordTo) {}
+      Duration pingInterval, Duration clientTimeout, Path recordTo) {}
 
   private GatewaySimulator(Options options) throws IOException {
     this.options = options;
@@ -97,7 +97,7 @@ public final class GatewaySimulator implements AutoCloseable {
     connector.setPort(options.port());
     server.addConnector(connector);
     WebSocketUpgradeHandler hubs = WebSocketUpgradeHandler.from(server, container -> {
-      container.setIdleTimeout(CLIENT_TIMEOUT);
+      container.setIdleTimeout(SOCKET_IDLE_TIMEOUT);
       for (Hub hub : Hub.values()) {
         container.addMapping(hub.path(), hubCreator(hub, methods));
       }
@@ -140,7 +140,7 @@ public final class GatewaySimulator implements AutoCloseable {
       timer.scheduleAtFixedRate(this::tickMarket, millis, millis, TimeUnit.MILLISECONDS);
     }
     long ping = options.pingInterval().toMillis();
-    timer.scheduleAtFixedRate(broadcaster::pingAll, ping, ping, TimeUnit.MILLISECONDS);
+    timer.scheduleAtFixedRate(() -> broadcaster.keepAlive(options.clientTimeout()), ping, ping, TimeUnit.MILLISECONDS);
     log.info("gateway simulator listening on {}", restUrl());
     return this;
   }
@@ -270,6 +270,7 @@ public final class GatewaySimulator implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Duration tokenLifetime = Duration.ofHours(24);
     private Duration pingInterval = Duration.ofSeconds(15);
+    private Duration clientTimeout = Duration.ofSeconds(30);
     private Path recordTo;
 
     private Builder() {}
@@ -339,6 +340,18 @@ public final class GatewaySimulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * A hub client that sends nothing (not even a ping) for this long is gone and its socket is
+     * cut (default 30 s, as the gateway). Checked at every ping.
+     */
+    public Builder hubClientTimeout(Duration timeout) {
+      if (timeout.isZero() || timeout.isNegative()) {
+        throw new IllegalArgumentException("hub client timeout must be positive, got " + timeout);
+      }
+      this.clientTimeout = timeout;
+      return this;
+    }
+
     /** Writes every published hub event to this file in the recording format. */
     public Builder recordTo(Path file) {
       this.recordTo = file;
@@ -358,7 +371,7 @@ public final class GatewaySimulator implements AutoCloseable {
           ? Map.of(DEMO_USER, DEMO_API_KEY)
           : Collections.unmodifiableMap(new LinkedHashMap<>(users));
       return new GatewaySimulator(new Options(port, chosenAccounts, chosenUsers, seed, quoteInterval,
-          startPaused, rateLimit, clock, tokenLifetime, pingInterval, recordTo));
+          startPaused, rateLimit, clock, tokenLifetime, pingInterval, clientTimeout, recordTo));
     }
   }
 }

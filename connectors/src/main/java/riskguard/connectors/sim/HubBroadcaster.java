@@ -2,10 +2,13 @@ package riskguard.connectors.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import riskguard.connectors.projectx.model.Account;
 import riskguard.connectors.projectx.model.DepthEntry;
 import riskguard.connectors.projectx.model.MarketTrade;
@@ -23,6 +26,8 @@ import riskguard.connectors.signalr.Invocation;
  * Each event is encoded once and queued on every matching socket.
  */
 final class HubBroadcaster implements VenueListener {
+
+  private static final Logger log = LoggerFactory.getLogger(HubBroadcaster.class);
 
   static final String ACCOUNTS = "Accounts";
   static final String ORDERS = "Orders";
@@ -63,8 +68,20 @@ final class HubBroadcaster implements VenueListener {
     return connections.stream().filter(c -> hub == null || c.hub == hub).toList();
   }
 
-  void pingAll() {
-    connections.forEach(HubSession::ping);
+  /**
+   * Pings every client, and drops those that have sent nothing (not even a ping) for longer
+   * than the client timeout, as a SignalR server does.
+   */
+  void keepAlive(Duration clientTimeout) {
+    for (HubSession session : connections) {
+      if (session.silentFor().compareTo(clientTimeout) > 0) {
+        log.info("hub {}: {} sent nothing for {} s; dropping it", session.hub.path(), session.user,
+            clientTimeout.toSeconds());
+        session.drop(true);
+      } else {
+        session.ping();
+      }
+    }
   }
 
   @Override

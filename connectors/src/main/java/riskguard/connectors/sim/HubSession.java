@@ -1,5 +1,6 @@
 package riskguard.connectors.sim;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,7 @@ public final class HubSession implements Session.Listener.AutoDemanding {
   private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
   private volatile Session session;
   private volatile boolean handshakeDone;
+  private volatile long lastHeardNanos = System.nanoTime();
 
   HubSession(Hub hub, String user, HubMethods methods, HubBroadcaster broadcaster) {
     this.hub = hub;
@@ -59,6 +61,7 @@ public final class HubSession implements Session.Listener.AutoDemanding {
 
   @Override
   public void onWebSocketText(String frame) {
+    lastHeardNanos = System.nanoTime();
     List<String> records;
     try {
       records = buffer.append(frame);
@@ -129,6 +132,11 @@ public final class HubSession implements Session.Listener.AutoDemanding {
   @Override
   public void onWebSocketError(Throwable cause) {
     log.debug("hub {}: {}: socket error: {}", hub.path(), user, cause.toString());
+  }
+
+  /** How long since the client last sent anything. */
+  Duration silentFor() {
+    return Duration.ofNanos(System.nanoTime() - lastHeardNanos);
   }
 
   boolean ready() {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import riskguard.connectors.recording.RecordingEntry;
@@ -74,12 +75,27 @@ class SimulatorOperationsTest {
   @Test
   void hubsPingTheirClients() throws Exception {
     try (GatewaySimulator sim = GatewaySimulator.builder()
-            .quoteInterval(Duration.ZERO).hubPingInterval(Duration.ofMillis(100)).start();
+            .quoteInterval(Duration.ZERO).hubPingInterval(Duration.ofMillis(100)).hubClientTimeout(Duration.ofHours(1))
+            .start();
         HttpCalls http = new HttpCalls(sim.restUrl())) {
       String token = http.login(GatewaySimulator.DEMO_USER, GatewaySimulator.DEMO_API_KEY);
       try (RawHubClient hub = RawHubClient.connected(
           sim.hubUrl(Hub.MARKET).replace("http://", "ws://") + "?access_token=" + token)) {
         assertThat(hub.next(m -> m.path("type").asInt() == 6).toString()).isEqualTo("{\"type\":6}");
+      }
+    }
+  }
+
+  @Test
+  void aSilentHubClientIsDropped() throws Exception {
+    try (GatewaySimulator sim = GatewaySimulator.builder()
+            .quoteInterval(Duration.ZERO).hubPingInterval(Duration.ofMillis(50)).hubClientTimeout(Duration.ofMillis(200))
+            .start();
+        HttpCalls http = new HttpCalls(sim.restUrl())) {
+      String token = http.login(GatewaySimulator.DEMO_USER, GatewaySimulator.DEMO_API_KEY);
+      try (RawHubClient hub = RawHubClient.connected(
+          sim.hubUrl(Hub.USER).replace("http://", "ws://") + "?access_token=" + token)) {
+        assertThat(hub.closed.get(10, TimeUnit.SECONDS)).as("socket closed by the server").isNotNull();
       }
     }
   }
