@@ -85,6 +85,11 @@ final class Exchange {
     catalogue.all().forEach(c -> books.put(c.id(), new QuoteBook(c, now)));
   }
 
+  /** The monitor every operation holds; callers may hold it to make a step atomic with theirs. */
+  Object lock() {
+    return this;
+  }
+
   ContractCatalogue catalogue() {
     return catalogue;
   }

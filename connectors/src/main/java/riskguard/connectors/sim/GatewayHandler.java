@@ -34,9 +34,10 @@ final class GatewayHandler extends Handler.Abstract {
   private final FailureInjector failures;
   private final CallLog calls;
   private final Clock clock;
+  private final Object venueLock;
 
   GatewayHandler(RestApi rest, AdminApi admin, TokenAuthority tokens, RateLimiter rateLimiter,
-      FailureInjector failures, CallLog calls, Clock clock) {
+      FailureInjector failures, CallLog calls, Clock clock, Object venueLock) {
     this.rest = rest;
     this.admin = admin;
     this.tokens = tokens;
@@ -44,6 +45,7 @@ final class GatewayHandler extends Handler.Abstract {
     this.failures = failures;
     this.calls = calls;
     this.clock = clock;
+    this.venueLock = venueLock;
   }
 
   @Override
@@ -52,8 +54,12 @@ final class GatewayHandler extends Handler.Abstract {
     RestAnswer answer;
     if (path.startsWith("/api/")) {
       String body = Content.Source.asString(request, StandardCharsets.UTF_8);
-      answer = api(request, path, body);
-      calls.add(new RecordedCall(path, CallLog.masked(body), clock.instant(), answer.status(), answer.success()));
+      // Served and logged under the venue's lock: whoever sees the call's effect (a closed
+      // position, say) through the Java API also finds the call in the log.
+      synchronized (venueLock) {
+        answer = api(request, path, body);
+        calls.add(new RecordedCall(path, CallLog.masked(body), clock.instant(), answer.status(), answer.success()));
+      }
     } else if (path.startsWith("/sim/")) {
       if (!isLoopback(Request.getRemoteAddr(request))) {
         answer = RestAnswer.json(403, "{\"error\":\"the admin surface answers loopback clients only\"}");

@@ -85,7 +85,8 @@ public final class GatewaySimulator implements AutoCloseable {
     RestApi rest = new RestApi(json, exchange, tokens, options.users());
     AdminApi admin = new AdminApi(json, this);
     RateLimiter limiter = options.rateLimit() ? new RateLimiter(options.clock()) : null;
-    GatewayHandler gateway = new GatewayHandler(rest, admin, tokens, limiter, failures, calls, options.clock());
+    GatewayHandler gateway = new GatewayHandler(rest, admin, tokens, limiter, failures, calls, options.clock(),
+        exchange.lock());
     HubMethods methods = new HubMethods(exchange, broadcaster);
 
     QueuedThreadPool threads = new QueuedThreadPool(32, 4);
