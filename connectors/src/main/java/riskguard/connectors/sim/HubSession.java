@@ -92,8 +92,9 @@ public final class HubSession implements Session.Listener.AutoDemanding {
           + " is not supported; use json version 1.");
       return;
     }
-    handshakeDone = true;
+    // The answer is queued before the session counts as ready, so no ping or event can overtake it.
     send(HubProtocol.encodeHandshakeResponse(HandshakeResponse.ACCEPTED));
+    handshakeDone = true;
   }
 
   private void refuseHandshake(String error) {
