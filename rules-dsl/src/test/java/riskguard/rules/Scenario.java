@@ -51,10 +51,15 @@ final class Scenario implements AutoCloseable {
   private final AtomicLong positionIds = new AtomicLong();
 
   Scenario(PnlBasis basis, Object... ruleSections) {
+    this(rules(), basis, ruleSections);
+  }
+
+  /** A day under another package than the shipped one, e.g. the shipped rules plus a user's own. */
+  Scenario(RulePackage rules, PnlBasis basis, Object... ruleSections) {
     EngineSettings settings = new EngineSettings(
         TradingDay.defaults(), new RiskSettings(basis, Duration.ofSeconds(10)), List.of(ruleSections));
     EnforcementService enforcement = new EnforcementService(decisions::add, executed::add);
-    engine = Engine.replay(rules(), settings, enforcement);
+    engine = Engine.replay(rules, settings, enforcement);
     engine.addContract(Contract.of(MNQ, "MNQH5", 0.25, 0.5, "F.US.MNQ"));
     engine.addContract(Contract.of(MNQ_JUNE, "MNQM5", 0.25, 0.5, "F.US.MNQ"));
     engine.addContract(Contract.of(ES, "ESZ5", 0.25, 12.5, "F.US.EP"));
