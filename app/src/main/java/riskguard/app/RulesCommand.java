@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "rules",
     description = "Tools for rule packages.",
-    subcommands = {RulesCheckCommand.class})
+    subcommands = {RulesCheckCommand.class, RulesTestCommand.class})
 final class RulesCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -16,9 +16,6 @@ import riskguard.config.ConfigLoader;
 import riskguard.config.RiskguardConfig;
 import riskguard.connectors.recording.RecordingFormatException;
 import riskguard.engine.enforcement.DecisionLog;
-import riskguard.engine.enforcement.EnforcementService;
-import riskguard.engine.session.Engine;
-import riskguard.engine.session.EngineSettings;
 import riskguard.engine.session.RuleCompileException;
 import riskguard.engine.session.RuleError;
 import riskguard.engine.session.RulePackage;
@@ -69,10 +66,10 @@ final class SimulateCommand implements Callable<Integer> {
       decisions.incrementAndGet();
       out.println(json ? DecisionText.json(decision) : DecisionText.plain(decision));
     };
-    RecordingReplay replay = new RecordingReplay(events, err::println);
     long started = System.nanoTime();
-    try (Engine engine = Engine.replay(rules, EngineSettings.from(settings), new EnforcementService(printer, actions -> { }))) {
-      replay.run(engine);
+    long replayed;
+    try {
+      replayed = Simulation.replay(events, rules, settings, printer, err::println);
     } catch (RecordingReplay.MissingContractException | RecordingFormatException e) {
       out.flush();
       err.println(e.getMessage());
@@ -82,7 +79,7 @@ final class SimulateCommand implements Callable<Integer> {
       return 1;
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-    String summary = replay.events() + " events, " + decisions.get() + " decisions in "
+    String summary = replayed + " events, " + decisions.get() + " decisions in "
         + elapsed.toMillis() + " ms (" + rules.ruleCount() + " rules from " + rules.source() + ")";
     (json ? err : out).println(summary);
     out.flush();
