@@ -36,7 +36,7 @@ class RulesTestCommandTest {
   void aWrongExpectationFailsWithADiffOfWhatWasExpectedAndWhatWasDecided(@TempDir Path dir) throws IOException {
     Path tests = Files.createDirectories(dir.resolve("tests"));
     try (Stream<Path> rules = Files.list(SHIPPED)) {
-      for (Path rule : rules.filter(file -> Files.isRegularFile(file)).toList()) {
+      for (Path rule : rules.filter(Files::isRegularFile).toList()) {
         Files.copy(rule, dir.resolve(rule.getFileName()));
       }
     }
