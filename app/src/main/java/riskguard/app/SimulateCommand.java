@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
@@ -15,6 +16,7 @@ import riskguard.config.ConfigException;
 import riskguard.config.ConfigLoader;
 import riskguard.config.RiskguardConfig;
 import riskguard.connectors.recording.RecordingFormatException;
+import riskguard.engine.enforcement.Decision;
 import riskguard.engine.enforcement.DecisionLog;
 import riskguard.engine.session.RuleCompileException;
 import riskguard.engine.session.RuleError;
@@ -40,6 +42,10 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--rules", paramLabel = "DIR", description = "Rule package directory (default: the config's rules_dir, else the shipped rules).")
   Path rulesDir;
 
+  @Option(names = "--baseline", paramLabel = "OLD_DIR",
+      description = "Also replay through this rule package and list only the decisions that differ (added, removed, changed), with a line per rule.")
+  Path baselineDir;
+
   @Option(names = "--json", description = "One JSON object per decision (the fields of RECORDING_FORMAT.md).")
   boolean json;
 
@@ -59,6 +65,9 @@ final class SimulateCommand implements Callable<Integer> {
     } catch (RuleCompileException e) {
       e.errors().stream().map(RuleError::toString).forEach(err::println);
       return 1;
+    }
+    if (baselineDir != null) {
+      return compare(settings, rules, out, err);
     }
 
     AtomicLong decisions = new AtomicLong();
@@ -82,6 +91,39 @@ final class SimulateCommand implements Callable<Integer> {
     String summary = replayed + " events, " + decisions.get() + " decisions in "
         + elapsed.toMillis() + " ms (" + rules.ruleCount() + " rules from " + rules.source() + ")";
     (json ? err : out).println(summary);
+    out.flush();
+    return 0;
+  }
+
+  /** Replays the recording through the baseline and the new package and prints what differs. */
+  private int compare(RiskguardConfig settings, RulePackage rules, PrintWriter out, PrintWriter err) {
+    RulePackage baseline;
+    try {
+      baseline = RulePackage.compile(baselineDir);
+    } catch (RuleCompileException e) {
+      e.errors().forEach(error -> err.println("baseline " + baselineDir + ": " + error));
+      return 1;
+    }
+    DecisionComparison comparison;
+    try {
+      // The recording's bad lines are the same for both runs: report them once.
+      List<Decision> before = Simulation.decisions(events, baseline, settings, problem -> { });
+      List<Decision> after = Simulation.decisions(events, rules, settings, err::println);
+      comparison = DecisionComparison.of(before, after);
+    } catch (RecordingReplay.MissingContractException | RecordingFormatException e) {
+      err.println(e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      err.println(events + ": " + e.getMessage());
+      return 1;
+    }
+    if (json) {
+      BaselineReport.json(comparison, out);
+    } else {
+      BaselineReport.plain(comparison, out);
+    }
+    (json ? err : out).println(comparison.differences().size() + " differences between " + baselineDir
+        + " (baseline) and " + rules.source());
     out.flush();
     return 0;
   }
