@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import riskguard.app.daemon.Daemon;
+import riskguard.app.daemon.DaemonException;
 import riskguard.app.daemon.DaemonOptions;
 import riskguard.app.daemon.DaemonSnapshot.AccountSnapshot;
 import riskguard.config.ConfigLoader;
@@ -82,6 +83,9 @@ public final class DemoSession {
         story.tradingWhileLockedOut();
         story.settle();
         story.summary();
+      } catch (DaemonException e) {
+        out.problem("riskguard could not start: " + e.getMessage());
+        return false;
       }
     }
     return allAsExpected;
