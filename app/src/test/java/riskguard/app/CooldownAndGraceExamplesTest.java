@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,16 +15,11 @@ import org.junit.jupiter.api.Test;
  */
 class CooldownAndGraceExamplesTest {
 
-  private static final Path EXAMPLES = Path.of("..", "examples");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** "ts rule action until-or-contract" for each decision the example prints. */
   private static List<String> decisions(String example) {
-    CommandRun run = CommandRun.of("simulate",
-        "--events", EXAMPLES.resolve(example + ".jsonl").toString(),
-        "--config", EXAMPLES.resolve(example + ".yaml").toString(), "--json");
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    return run.out().lines().map(CooldownAndGraceExamplesTest::summary).toList();
+    return ExampleRecordings.decisionLines(example).stream().map(CooldownAndGraceExamplesTest::summary).toList();
   }
 
   private static String summary(String line) {

@@ -2,7 +2,6 @@ package riskguard.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,18 +10,12 @@ import org.junit.jupiter.api.Test;
  */
 class RuleExamplesTest {
 
-  private static final Path EXAMPLES = Path.of("..", "examples");
   private static final String BREACH = "total unrealized -310.00 < -300.00";
   private static final String TARGET = "total unrealized 1020.00 > target 1000.00";
 
-  private static CommandRun simulate(String name) {
-    return CommandRun.of("simulate", "--events", EXAMPLES.resolve(name + ".jsonl").toString(),
-        "--config", EXAMPLES.resolve(name + ".yaml").toString(), "--json");
-  }
-
   @Test
   void rule002ReducesMnqAndEsToTheirLimitsAndClosesTheBlockedRty() {
-    CommandRun run = simulate("rule-002-max-contracts-per-instrument");
+    CommandRun run = ExampleRecordings.simulate("rule-002-max-contracts-per-instrument");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out().lines()).containsExactly(
@@ -33,7 +26,7 @@ class RuleExamplesTest {
 
   @Test
   void rule004WarnsAt80PercentThenFlattensAndLocksOutBelowTheLimit() {
-    CommandRun run = simulate("rule-004-daily-unrealized-loss");
+    CommandRun run = ExampleRecordings.simulate("rule-004-daily-unrealized-loss");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out().lines()).containsExactly(
@@ -46,7 +39,7 @@ class RuleExamplesTest {
 
   @Test
   void rule005TakesTheProfitAboveTheTargetAndNotAtIt() {
-    CommandRun run = simulate("rule-005-max-unrealized-profit");
+    CommandRun run = ExampleRecordings.simulate("rule-005-max-unrealized-profit");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out().lines()).as("+1,000.00 at 15:20 is at the target").containsExactly(
