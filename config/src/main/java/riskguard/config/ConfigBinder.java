@@ -19,6 +19,7 @@ final class ConfigBinder {
           "trading_day",
           "pnl_basis",
           "max_quote_age_seconds",
+          "status_port",
           "rules");
   private static final List<String> GATEWAY_KEYS =
       List.of("rest_url", "user_hub_url", "market_hub_url", "username", "api_key");
@@ -56,7 +57,18 @@ final class ConfigBinder {
         tradingDay(file.section("trading_day", TRADING_DAY_KEYS)),
         file.word("pnl_basis", PnlBasis.class, RiskguardConfig.DEFAULT_PNL_BASIS),
         file.integer("max_quote_age_seconds", 1, RiskguardConfig.DEFAULT_MAX_QUOTE_AGE_SECONDS),
+        statusPort(file),
         rules == null ? RulesConfig.none() : new RulesReader(rules).read());
+  }
+
+  private int statusPort(Section file) {
+    int port = file.integer("status_port", 0, RiskguardConfig.DEFAULT_STATUS_PORT);
+    if (port > RiskguardConfig.HIGHEST_PORT) {
+      values.error(file.node("status_port"), "status_port",
+          "must be a TCP port, 0 to " + RiskguardConfig.HIGHEST_PORT + " (0: any free port), found " + port);
+      return RiskguardConfig.DEFAULT_STATUS_PORT;
+    }
+    return port;
   }
 
   private static GatewayConfig gateway(Section section) {

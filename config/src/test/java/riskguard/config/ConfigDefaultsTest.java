@@ -38,8 +38,15 @@ class ConfigDefaultsTest {
         .isEqualTo(new TradingDay(LocalTime.of(17, 0), ZoneId.of("America/New_York")));
     assertThat(config.pnlBasis()).isEqualTo(PnlBasis.NET);
     assertThat(config.maxQuoteAgeSeconds()).isEqualTo(10);
+    assertThat(config.statusPort()).isEqualTo(7311);
     assertThat(config.rules()).isEqualTo(RulesConfig.none());
     assertThat(config.rules().enabledSections()).isEmpty();
+  }
+
+  @Test
+  void statusPortZeroAsksForAnyFreePort() throws IOException {
+    assertThat(load("status_port: 0\n").statusPort()).isZero();
+    assertThat(load("status_port: 8311\n").statusPort()).isEqualTo(8311);
   }
 
   @Test

@@ -95,6 +95,14 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void aStatusPortAboveTheTcpRangeIsAnError() throws IOException {
+    ConfigError error = onlyError("status_port: 70000\n");
+    assertThat(error.line()).isEqualTo(1);
+    assertThat(error.key()).isEqualTo("status_port");
+    assertThat(error.message()).isEqualTo("must be a TCP port, 0 to 65535 (0: any free port), found 70000");
+  }
+
+  @Test
   void negativeLimitIsOutOfRange() throws IOException {
     ConfigError error =
         onlyError("rules:\n  max_contracts_per_instrument:\n    limits: {MNQ: -2}\n");

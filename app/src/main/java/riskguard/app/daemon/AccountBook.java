@@ -164,11 +164,16 @@ final class AccountBook {
           : Math.round((mark - position.averagePrice()) * position.type().sign() * position.size()
               * contract.pointValue() * 100) / 100.0;
       unrealized += pnl == null ? 0 : pnl;
-      positions.add(new DaemonSnapshot.PositionSnapshot(position.contractId(), position.type(), position.size(),
-          position.averagePrice(), mark, pnl));
+      positions.add(new DaemonSnapshot.PositionSnapshot(position.contractId(),
+          contract == null ? null : contract.name(), position.type(), position.size(), position.averagePrice(), mark,
+          pnl));
     }
+    List<DaemonSnapshot.OrderSnapshot> orders = state.orders.values().stream()
+        .map(order -> new DaemonSnapshot.OrderSnapshot(order.orderId(), order.contractId(), order.type(), order.side(),
+            order.size(), order.limitPrice(), order.stopPrice()))
+        .toList();
     return new DaemonSnapshot.AccountSnapshot(accountId, state.name, state.canTrade, day, totals.realized(),
-        totals.fees(), Math.round(unrealized * 100) / 100.0, totals.trades(), positions, state.orders.size(),
+        totals.fees(), Math.round(unrealized * 100) / 100.0, totals.trades(), positions, orders,
         lockouts, state.recentDecisions());
   }
 

@@ -1,5 +1,7 @@
 package riskguard.app.daemon;
 
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,6 +79,7 @@ public final class Daemon implements AutoCloseable {
   private final RiskguardConfig config;
   private final DaemonListener listener;
   private final Clock clock = Clock.systemUTC();
+  private final Instant startedAt = clock.instant();
   private final Database database;
   private final RulePackage rules;
   private final AccountBook book;
@@ -90,6 +93,7 @@ public final class Daemon implements AutoCloseable {
   private final EventIntake intake;
   private final ContractCache contracts;
   private final Reconciler reconciler;
+  private final LiveStatus liveStatus;
   private final ScheduledExecutorService gatewayWork =
       Executors.newSingleThreadScheduledExecutor(GatewaySink.daemonThread("riskguard-gateway"));
 
@@ -102,6 +106,7 @@ public final class Daemon implements AutoCloseable {
   private volatile UserHub userHub;
   private volatile MarketHub marketHub;
   private volatile Heartbeat heartbeat;
+  private volatile StatusEndpoint endpoint;
 
   /**
    * How many REST calls the client starts per window. The gateway allows 200 a minute; the
@@ -134,6 +139,7 @@ public final class Daemon implements AutoCloseable {
     this.intake = new EventIntake(engine, book, ledger, recording, clock);
     this.contracts = new ContractCache(rest, new ContractRepository(database), book, intake, recording, clock);
     this.reconciler = new Reconciler(rest, intake, book, contracts, config.tradingDay(), clock);
+    this.liveStatus = new LiveStatus(config.rules(), startedAt);
   }
 
   /**
@@ -191,8 +197,29 @@ public final class Daemon implements AutoCloseable {
 
   private void begin() {
     settleLeftoverDecisions();
+    openEndpoint();
     listener.started(rules.source(), rules.ruleCount());
     gatewayWork.execute(this::connect);
+  }
+
+  /**
+   * Serves {@code GET /status} on loopback and advertises it next to the database for {@code
+   * riskguard status}. Without it the daemon still guards; status then reads the database.
+   */
+  private void openEndpoint() {
+    try {
+      endpoint = StatusEndpoint.open(config.statusPort());
+      endpoint.get("/status", this::status);
+      new DaemonEndpoint(ProcessHandle.current().pid(), endpoint.root(), startedAt).write(database.file());
+      LOG.info("status endpoint {}/status", endpoint.root());
+    } catch (IOException e) {
+      LOG.warn("status endpoint not started: {}; `riskguard status` will show what the database holds",
+          e.getMessage());
+      if (endpoint != null) {
+        endpoint.close();
+        endpoint = null;
+      }
+    }
   }
 
   /**
@@ -473,6 +500,19 @@ public final class Daemon implements AutoCloseable {
     return new DaemonSnapshot(now, connectionState(), rules.source(), accounts);
   }
 
+  /** What {@code GET /status} answers: the snapshot with both hubs' states and the limits' % used. */
+  public StatusDocument status() {
+    String source = endpoint == null ? "daemon pid " + ProcessHandle.current().pid() : endpoint.root() + "/status";
+    return liveStatus.document(source, snapshot(), new StatusDocument.Hubs(
+        LiveStatus.hubState(userHub == null ? null : userHub.connection()),
+        LiveStatus.hubState(marketHub == null ? null : marketHub.connection())));
+  }
+
+  /** Where the status endpoint answers ({@code http://127.0.0.1:PORT}); empty if it could not start. */
+  public Optional<URI> statusEndpoint() {
+    return endpoint == null ? Optional.empty() : Optional.of(endpoint.root());
+  }
+
   /** The database file the daemon holds. */
   public Path databaseFile() {
     return database.file();
@@ -493,6 +533,10 @@ public final class Daemon implements AutoCloseable {
       return;
     }
     LOG.info("riskguard stopping");
+    if (endpoint != null) {
+      DaemonEndpoint.remove(database.file());
+      endpoint.close();
+    }
     closing.countDown();
     intake.stop();
     if (heartbeat != null) {

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import riskguard.engine.enforcement.Decision;
 import riskguard.engine.model.Lockout;
+import riskguard.engine.model.OrderSide;
+import riskguard.engine.model.OrderType;
 import riskguard.engine.model.PositionType;
 
 /**
@@ -29,18 +31,26 @@ public record DaemonSnapshot(Instant takenAt, ConnectionState connection, String
    */
   public record AccountSnapshot(long id, String name, boolean canTrade, LocalDate tradingDay,
       double realizedPnl, double fees, double unrealizedPnl, int tradeCount, List<PositionSnapshot> positions,
-      int workingOrders, List<Lockout> lockouts, List<DecisionSnapshot> recentDecisions) {
+      List<OrderSnapshot> workingOrders, List<Lockout> lockouts, List<DecisionSnapshot> recentDecisions) {
 
     public AccountSnapshot {
       positions = List.copyOf(positions);
+      workingOrders = List.copyOf(workingOrders);
       lockouts = List.copyOf(lockouts);
       recentDecisions = List.copyOf(recentDecisions);
     }
   }
 
-  /** An open position; {@code mark} and {@code unrealizedPnl} are null before its first quote. */
-  public record PositionSnapshot(String contractId, PositionType type, int size, double averagePrice,
-      Double mark, Double unrealizedPnl) {}
+  /**
+   * An open position; {@code mark} and {@code unrealizedPnl} are null before its first quote,
+   * {@code symbol} (the contract's name, e.g. {@code MNQZ5}) before its metadata is loaded.
+   */
+  public record PositionSnapshot(String contractId, String symbol, PositionType type, int size,
+      double averagePrice, Double mark, Double unrealizedPnl) {}
+
+  /** A working order at the gateway. */
+  public record OrderSnapshot(long orderId, String contractId, OrderType type, OrderSide side, int size,
+      Double limitPrice, Double stopPrice) {}
 
   /**
    * A decision and how far it got: {@code DECIDED}, {@code SENT}, {@code SUCCEEDED},

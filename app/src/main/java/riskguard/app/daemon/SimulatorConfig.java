@@ -7,7 +7,8 @@ import riskguard.config.RiskguardConfig;
 
 /**
  * A daemon configuration that points at a local gateway simulator: its REST root and hubs,
- * its demo login, every account it has, a database file, and the rule sections given as YAML.
+ * its demo login, every account it has, a database file, a status endpoint on any free port, and
+ * the rule sections given as YAML.
  * Goes through the normal loader, so it is validated like an operator's file. For the demo
  * and the tests; an operator writes {@code config/riskguard.yaml}.
  */
@@ -32,6 +33,7 @@ public final class SimulatorConfig {
         + "  api_key: ${RISKGUARD_SIMULATOR_API_KEY}\n"
         + "accounts: [all]\n"
         + "database: " + database.toAbsolutePath() + "\n"
+        + "status_port: 0\n"
         + (rulesYaml.isBlank() ? "" : "rules:\n" + rulesYaml);
     Path directory = database.toAbsolutePath().getParent();
     return new ConfigLoader(Map.of("RISKGUARD_SIMULATOR_API_KEY", apiKey))
