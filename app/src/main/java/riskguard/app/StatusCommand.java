@@ -14,13 +14,17 @@ import riskguard.config.RiskguardConfig;
 import riskguard.config.TradingDay;
 import riskguard.db.DatabaseException;
 
-/** {@code riskguard status}: each guarded account's day P&amp;L, lockouts and last decisions, from the database. */
+/**
+ * {@code riskguard status}: each guarded account's connection, P&amp;L against the limits, positions,
+ * lockouts and last decisions, from the running daemon's endpoint, else from the database.
+ */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "Show each guarded account's day P&L (against the limits when --config is given), lockouts and",
-      "the last enforcement decisions. Reads the database; works while `riskguard run` is running."
+      "Show each guarded account's connection, day P&L and unrealized P&L against the limits, open",
+      "positions and orders, lockouts with time left and the last enforcement decisions, as the running",
+      "daemon (`riskguard run`) sees them. With no daemon running: what the database holds."
     })
 public final class StatusCommand implements Callable<Integer> {
 
@@ -29,8 +33,11 @@ public final class StatusCommand implements Callable<Integer> {
   Path configFile;
 
   @Option(names = "--db", paramLabel = "FILE",
-      description = "The database to read, without a config (trading day 17:00 America/New_York, no limits).")
+      description = "The database whose daemon (or stored state) to show, without a config.")
   Path databaseFile;
+
+  @Option(names = "--json", description = "Print the status as JSON (the daemon's GET /status answer).")
+  boolean json;
 
   @Option(names = "--watch", paramLabel = "SECONDS", arity = "0..1", fallbackValue = "2",
       description = "Refresh every SECONDS (2 when not given) until Ctrl-C.")
@@ -58,8 +65,8 @@ public final class StatusCommand implements Callable<Integer> {
     }
     do {
       try {
-        String screen = view.render();
-        if (watchSeconds != null) {
+        String screen = json ? view.json() : view.render();
+        if (watchSeconds != null && !json) {
           out.print("\033[H\033[2J");
         }
         out.print(screen);

@@ -43,6 +43,7 @@ class DemoAndStatusCommandTest {
 
     String screen = status("--db", database);
     assertThat(screen)
+        .startsWith("riskguard status  daemon not running — showing the last stored state")
         .contains("account 1001")
         .containsPattern("LOCKED OUT +RULE-003")
         .contains("RULE-001")

@@ -40,6 +40,7 @@ final class Gateway {
         + "  api_key: ${" + API_KEY_VARIABLE + "}\n"
         + "accounts: [all]\n"
         + "database: " + dir.resolve("riskguard.db").toAbsolutePath() + "\n"
+        + "status_port: 0\n"
         + "rules:\n" + rulesYaml;
     return Files.writeString(dir.resolve("riskguard.yaml"), yaml);
   }
