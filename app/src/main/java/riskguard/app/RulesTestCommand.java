@@ -12,7 +12,10 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -112,7 +115,7 @@ final class RulesTestCommand implements Callable<Integer> {
     } catch (IOException e) {
       return fail(testCase, List.of(testCase.name() + ": " + e.getMessage()), out);
     }
-    List<LineDiff.Line<JsonNode>> diff = LineDiff.of(expected, actual);
+    List<LineDiff.Line<JsonNode>> diff = LineDiff.of(byInstant(expected), byInstant(actual));
     long missing = diff.stream().filter(line -> line.mark() == '-').count();
     long unexpected = diff.stream().filter(line -> line.mark() == '+').count();
     if (missing == 0 && unexpected == 0) {
@@ -131,6 +134,26 @@ final class RulesTestCommand implements Callable<Integer> {
     out.println("FAIL " + testCase.name() + ":");
     reasons.forEach(reason -> out.println("  " + reason));
     return false;
+  }
+
+  /**
+   * The decisions in time order, and those of one instant in the order of their text. Rules
+   * that decide on the same event fire in an order Drools chooses (and the enforcement merges
+   * their actions anyway), so a case pins what is decided at each instant, not the firing order.
+   */
+  private static List<JsonNode> byInstant(List<JsonNode> decisions) {
+    return decisions.stream()
+        .sorted(Comparator.comparing(RulesTestCommand::instantOf).thenComparing(JsonNode::toString))
+        .toList();
+  }
+
+  /** The decision's {@code ts}; one without a readable time sorts first (and matches nothing). */
+  private static Instant instantOf(JsonNode decision) {
+    try {
+      return Instant.parse(decision.path("ts").asText());
+    } catch (DateTimeParseException e) {
+      return Instant.MIN;
+    }
   }
 
   /** The expected lines, one JSON object each; blank lines and {@code #} comments are skipped. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,15 +38,8 @@ class RulesTestCommandTest {
 
   @Test
   void aWrongExpectationFailsWithADiffOfWhatWasExpectedAndWhatWasDecided(@TempDir Path dir) throws IOException {
-    Path tests = Files.createDirectories(dir.resolve("tests"));
-    try (Stream<Path> rules = Files.list(SHIPPED)) {
-      for (Path rule : rules.filter(Files::isRegularFile).toList()) {
-        Files.copy(rule, dir.resolve(rule.getFileName()));
-      }
-    }
+    Path tests = copyOfTheShippedPackageWithTheCase(dir);
     Path source = SHIPPED.resolve("tests");
-    Files.copy(source.resolve(CASE + ".jsonl"), tests.resolve(CASE + ".jsonl"));
-    Files.copy(source.resolve(CASE + ".config.yaml"), tests.resolve(CASE + ".config.yaml"));
     String expected = Files.readString(source.resolve(CASE + ".expected.jsonl"));
     Files.writeString(tests.resolve(CASE + ".expected.jsonl"), expected.replace("2025-03-10T21:00:00Z", "2025-03-10T22:00:00Z"));
 
@@ -60,6 +56,20 @@ class RulesTestCommandTest {
   }
 
   @Test
+  void theDecisionsOfOneInstantMayBeExpectedInAnyOrder(@TempDir Path dir) throws IOException {
+    Path tests = copyOfTheShippedPackageWithTheCase(dir);
+    List<String> expected = new ArrayList<>(Files.readAllLines(SHIPPED.resolve("tests").resolve(CASE + ".expected.jsonl")));
+    assertThat(expected).hasSize(3).allMatch(line -> line.startsWith("{\"ts\":\"2025-03-10T15:21:00Z\""));
+    Collections.reverse(expected);
+    Files.write(tests.resolve(CASE + ".expected.jsonl"), expected);
+
+    CommandRun run = CommandRun.of("rules", "test", dir.toString());
+
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    assertThat(run.out()).contains("PASS " + CASE + " (3 decisions)");
+  }
+
+  @Test
   void aPackageWithoutCasesSaysWhereTheyGo(@TempDir Path dir) throws IOException {
     Files.copy(SHIPPED.resolve("lockout-guard.drl"), dir.resolve("lockout-guard.drl"));
 
@@ -67,5 +77,19 @@ class RulesTestCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("no test cases in " + dir.resolve("tests"), "NAME.expected.jsonl");
+  }
+
+  /** The shipped rules in {@code dir}, with the events and config of {@link #CASE} in its tests/. */
+  private static Path copyOfTheShippedPackageWithTheCase(Path dir) throws IOException {
+    Path tests = Files.createDirectories(dir.resolve("tests"));
+    try (Stream<Path> rules = Files.list(SHIPPED)) {
+      for (Path rule : rules.filter(Files::isRegularFile).toList()) {
+        Files.copy(rule, dir.resolve(rule.getFileName()));
+      }
+    }
+    Path source = SHIPPED.resolve("tests");
+    Files.copy(source.resolve(CASE + ".jsonl"), tests.resolve(CASE + ".jsonl"));
+    Files.copy(source.resolve(CASE + ".config.yaml"), tests.resolve(CASE + ".config.yaml"));
+    return tests;
   }
 }
