@@ -5,13 +5,13 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** Reads the {@code rules:} mapping into a {@link RulesConfig}, one section per rule. */
@@ -111,26 +111,8 @@ final class RulesReader {
   }
 
   private MaxContractsPerInstrument maxContractsPerInstrument(Section section) {
-    Map<String, Integer> limits = new HashMap<>();
-    YamlNode.Mapping mapping = section.mapping("limits");
-    if (mapping != null) {
-      for (YamlNode.Entry entry : mapping.entries()) {
-        String path = section.path("limits") + "." + entry.key();
-        String root = entry.key().strip().toUpperCase(Locale.ROOT);
-        if (!root.matches("[A-Z0-9]{1,10}")) {
-          values.error(
-              entry.line(),
-              entry.column(),
-              path,
-              "not a symbol root; write the product code, e.g. ES or MNQ");
-          continue;
-        }
-        Integer limit = values.integer(entry.value(), path, 0);
-        if (limit != null && limits.putIfAbsent(root, limit) != null) {
-          values.error(entry.line(), entry.column(), path, root + " is listed twice");
-        }
-      }
-    }
+    Map<String, Integer> limits =
+        bySymbolRoot(section, "limits", (entry, path) -> values.integer(entry.value(), path, 0));
     UnknownSymbolAction unknownAction = MaxContractsPerInstrument.DEFAULT_UNKNOWN_SYMBOL_ACTION;
     Integer unknownLimit = null;
     YamlNode unknownNode = section.node("unknown_symbol_action");
@@ -255,26 +237,8 @@ final class RulesReader {
     LocalTime end = section.requiredTime("end");
     ZoneId zone = section.zone("timezone", SessionHours.DEFAULT_TIMEZONE);
     Set<DayOfWeek> days = section.days("days", SessionHours.DEFAULT_DAYS);
-    Map<String, SymbolSession> perSymbol = new LinkedHashMap<>();
-    YamlNode.Mapping mapping = section.mapping("per_symbol");
-    if (mapping != null) {
-      for (YamlNode.Entry entry : mapping.entries()) {
-        String path = section.path("per_symbol") + "." + entry.key();
-        String root = entry.key().strip().toUpperCase(Locale.ROOT);
-        if (!root.matches("[A-Z0-9]{1,10}")) {
-          values.error(
-              entry.line(),
-              entry.column(),
-              path,
-              "not a symbol root; write the product code, e.g. ES or MNQ");
-          continue;
-        }
-        SymbolSession session = symbolSession(section, entry, path, zone, days);
-        if (session != null && perSymbol.putIfAbsent(root, session) != null) {
-          values.error(entry.line(), entry.column(), path, root + " is listed twice");
-        }
-      }
-    }
+    Map<String, SymbolSession> perSymbol = bySymbolRoot(section, "per_symbol",
+        (entry, path) -> symbolSession(section, entry, path, zone, days));
     List<LocalDate> holidays = new ArrayList<>();
     List<YamlNode> items = section.list("holidays");
     if (items != null) {
@@ -293,6 +257,34 @@ final class RulesReader {
         perSymbol,
         holidays,
         section.bool("close_at_session_end", false));
+  }
+
+  /**
+   * A mapping keyed by symbol root ({@code limits}, {@code per_symbol}), with the roots in
+   * upper case. A key that is not a root, or names a root already listed, is reported and
+   * skipped, as is an entry whose value {@code read} rejects (returns null for).
+   */
+  private <V> Map<String, V> bySymbolRoot(
+      Section section, String key, BiFunction<YamlNode.Entry, String, V> read) {
+    Map<String, V> byRoot = new LinkedHashMap<>();
+    YamlNode.Mapping mapping = section.mapping(key);
+    if (mapping == null) {
+      return byRoot;
+    }
+    for (YamlNode.Entry entry : mapping.entries()) {
+      String path = section.path(key) + "." + entry.key();
+      String root = entry.key().strip().toUpperCase(Locale.ROOT);
+      if (!ValueParser.isSymbolRoot(root)) {
+        values.error(
+            entry.line(), entry.column(), path, "not a symbol root; write the product code, e.g. ES or MNQ");
+        continue;
+      }
+      V value = read.apply(entry, path);
+      if (value != null && byRoot.putIfAbsent(root, value) != null) {
+        values.error(entry.line(), entry.column(), path, root + " is listed twice");
+      }
+    }
+    return byRoot;
   }
 
   private SymbolSession symbolSession(

@@ -25,6 +25,7 @@ final class ValueParser {
 
   private static final Pattern VARIABLE = Pattern.compile("\\$\\$\\{|\\$\\{([^}]*)}");
   private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern SYMBOL_ROOT = Pattern.compile("[A-Z0-9]{1,10}");
   private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
   private static final String DAY_WORDS = "MON, TUE, WED, THU, FRI, SAT, SUN";
 
@@ -346,7 +347,7 @@ final class ValueParser {
       return null;
     }
     String root = text.value().strip().toUpperCase(Locale.ROOT);
-    if (!root.matches("[A-Z0-9]{1,10}")) {
+    if (!isSymbolRoot(root)) {
       error(
           node,
           path,
@@ -354,6 +355,11 @@ final class ValueParser {
       return null;
     }
     return root;
+  }
+
+  /** True for an upper-case symbol root as configs write them (ES, MNQ, RTY…). */
+  static boolean isSymbolRoot(String root) {
+    return SYMBOL_ROOT.matcher(root).matches();
   }
 
   /** The scalar as written, or a stand-in when it came from the environment. */

@@ -312,4 +312,36 @@ class ConfigErrorsTest {
     assertThat(error.key()).isEqualTo("rules.max_contracts.limit");
     assertThat(error.message()).isEqualTo("is too large, found 99999999999");
   }
+
+  @Test
+  void symbolRootKeysThatAreNoRootOrRepeatAreReportedInLimitsAndPerSymbol() throws IOException {
+    ConfigException failure =
+        loadFailure(
+            """
+            rules:
+              max_contracts_per_instrument:
+                limits:
+                  MNQ: 2
+                  mnq: 3
+                  E-MINI: 1
+              session_hours:
+                start: "09:30"
+                end: "16:00"
+                per_symbol:
+                  ES/X: {start: "18:00", end: "17:00"}
+                  es: {start: "18:00", end: "17:00"}
+                  ES: {start: "17:00", end: "16:00"}
+            """,
+            Map.of());
+    assertThat(failure).as("loading should fail").isNotNull();
+    assertThat(failure.errors())
+        .extracting(ConfigError::line, ConfigError::key, ConfigError::message)
+        .containsExactly(
+            tuple(5, "rules.max_contracts_per_instrument.limits.mnq", "MNQ is listed twice"),
+            tuple(6, "rules.max_contracts_per_instrument.limits.E-MINI",
+                "not a symbol root; write the product code, e.g. ES or MNQ"),
+            tuple(11, "rules.session_hours.per_symbol.ES/X",
+                "not a symbol root; write the product code, e.g. ES or MNQ"),
+            tuple(13, "rules.session_hours.per_symbol.ES", "ES is listed twice"));
+  }
 }
