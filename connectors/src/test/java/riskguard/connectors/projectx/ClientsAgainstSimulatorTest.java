@@ -21,11 +21,7 @@ import org.junit.jupiter.api.Test;
 import riskguard.connectors.projectx.hub.HubConnection;
 import riskguard.connectors.projectx.hub.HubEvent;
 import riskguard.connectors.projectx.hub.MarketHub;
-import riskguard.connectors.projectx.hub.MarketHubListener;
 import riskguard.connectors.projectx.hub.UserHub;
-import riskguard.connectors.projectx.hub.UserHubListener;
-import riskguard.connectors.projectx.model.DepthEntry;
-import riskguard.connectors.projectx.model.MarketTrade;
 import riskguard.connectors.projectx.model.ModifyOrderRequest;
 import riskguard.connectors.projectx.model.Order;
 import riskguard.connectors.projectx.model.OrderSide;
@@ -40,6 +36,7 @@ import riskguard.connectors.sim.ContractCatalogue;
 import riskguard.connectors.sim.GatewaySimulator;
 import riskguard.connectors.sim.Hub;
 import riskguard.connectors.testing.FakeTime;
+import riskguard.connectors.testing.HubCallbacks;
 
 /** The REST and hub clients against the gateway simulator, over real sockets on loopback. */
 class ClientsAgainstSimulatorTest {
@@ -184,16 +181,10 @@ class ClientsAgainstSimulatorTest {
 
         Quote quote = await(marketEvents, Quote.class, q -> q.lastPrice() != null && q.lastPrice() == 21012.25);
         assertThat(quote.bestBid()).isNotNull();
-        assertThat(await(marketEvents, MarketTrades.class, trades -> !trades.trades().isEmpty()).contractId())
+        assertThat(await(marketEvents, HubCallbacks.MarketTrades.class, trades -> !trades.trades().isEmpty()).contractId())
                 .isEqualTo(MNQ);
-        assertThat(await(marketEvents, Depth.class, depth -> !depth.entries().isEmpty()).entries())
+        assertThat(await(marketEvents, HubCallbacks.Depth.class, depth -> !depth.entries().isEmpty()).entries())
                 .allSatisfy(entry -> assertThat(entry.type()).isNotNull());
-    }
-
-    private record MarketTrades(String contractId, List<MarketTrade> trades) {
-    }
-
-    private record Depth(String contractId, List<DepthEntry> entries) {
     }
 
     @Test
@@ -215,59 +206,19 @@ class ClientsAgainstSimulatorTest {
         String dropped = admin("/sim/hubs/drop", "{\"hub\":\"user\",\"abrupt\":" + abrupt + "}");
         assertThat(dropped).contains("\"dropped\":1");
 
-        await(userEvents, String.class, "reconnected"::equals);
+        await(userEvents, String.class, HubCallbacks.RECONNECTED::equals);
         sim.trader(ACCOUNT).buyMarket(MNQ, 2);
         assertThat(await(userEvents, Position.class, position -> position.size() == 3).contractId()).isEqualTo(MNQ);
         assertThat(sim.hubConnections(Hub.USER)).isEqualTo(1);
     }
 
     private void startUserHub() throws Exception {
-        userHub = new UserHub(hubConnection(Hub.USER), new UserHubListener() {
-            @Override
-            public void onEvent(HubEvent event) {
-                userEvents.add(event);
-            }
-
-            @Override
-            public void onPosition(Position position) {
-                userEvents.add(position);
-            }
-
-            @Override
-            public void onOrder(Order order) {
-                userEvents.add(order);
-            }
-
-            @Override
-            public void onTrade(Trade trade) {
-                userEvents.add(trade);
-            }
-
-            @Override
-            public void onReconnected() {
-                userEvents.add("reconnected");
-            }
-        });
+        userHub = new UserHub(hubConnection(Hub.USER), new HubCallbacks(userEvents));
         userHub.start().get(10, TimeUnit.SECONDS);
     }
 
     private void startMarketHub() throws Exception {
-        marketHub = new MarketHub(hubConnection(Hub.MARKET), new MarketHubListener() {
-            @Override
-            public void onQuote(String contractId, Quote quote) {
-                marketEvents.add(quote);
-            }
-
-            @Override
-            public void onMarketTrades(String contractId, List<MarketTrade> trades) {
-                marketEvents.add(new MarketTrades(contractId, trades));
-            }
-
-            @Override
-            public void onDepth(String contractId, List<DepthEntry> entries) {
-                marketEvents.add(new Depth(contractId, entries));
-            }
-        });
+        marketHub = new MarketHub(hubConnection(Hub.MARKET), new HubCallbacks(marketEvents));
         marketHub.start().get(10, TimeUnit.SECONDS);
     }
 

@@ -15,9 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import riskguard.connectors.projectx.model.Account;
-import riskguard.connectors.projectx.model.DepthEntry;
 import riskguard.connectors.projectx.model.DomType;
-import riskguard.connectors.projectx.model.MarketTrade;
 import riskguard.connectors.projectx.model.Order;
 import riskguard.connectors.projectx.model.OrderStatus;
 import riskguard.connectors.projectx.model.Position;
@@ -26,6 +24,7 @@ import riskguard.connectors.projectx.model.Quote;
 import riskguard.connectors.projectx.model.Trade;
 import riskguard.connectors.signalr.Close;
 import riskguard.connectors.testing.CapturedLogs;
+import riskguard.connectors.testing.HubCallbacks;
 
 /** UserHub and MarketHub: subscriptions, raw and typed events, bad input skipped. */
 class ProjectXHubsTest {
@@ -61,64 +60,14 @@ class ProjectXHubsTest {
     }
 
     private UserHub startUserHub() throws Exception {
-        UserHub userHub = new UserHub(connection("/hubs/user"), new UserHubListener() {
-            @Override
-            public void onEvent(HubEvent event) {
-                received.add(event);
-            }
-
-            @Override
-            public void onAccount(Account account) {
-                received.add(account);
-            }
-
-            @Override
-            public void onPosition(Position position) {
-                received.add(position);
-            }
-
-            @Override
-            public void onOrder(Order order) {
-                received.add(order);
-            }
-
-            @Override
-            public void onTrade(Trade trade) {
-                received.add(trade);
-            }
-
-            @Override
-            public void onReconnected() {
-                received.add("reconnected");
-            }
-        });
+        UserHub userHub = new UserHub(connection("/hubs/user"), new HubCallbacks(received));
         hub = userHub;
         userHub.start().get(10, TimeUnit.SECONDS);
         return userHub;
     }
 
     private MarketHub startMarketHub() throws Exception {
-        MarketHub marketHub = new MarketHub(connection("/hubs/market"), new MarketHubListener() {
-            @Override
-            public void onEvent(HubEvent event) {
-                received.add(event);
-            }
-
-            @Override
-            public void onQuote(String contractId, Quote quote) {
-                received.add(quote);
-            }
-
-            @Override
-            public void onMarketTrades(String contractId, List<MarketTrade> trades) {
-                received.add(trades);
-            }
-
-            @Override
-            public void onDepth(String contractId, List<DepthEntry> entries) {
-                received.add(entries);
-            }
-        });
+        MarketHub marketHub = new MarketHub(connection("/hubs/market"), new HubCallbacks(received));
         hub = marketHub;
         marketHub.start().get(10, TimeUnit.SECONDS);
         return marketHub;
@@ -223,7 +172,7 @@ class ProjectXHubsTest {
                 .anySatisfy(record -> assertThat(record).contains("SubscribeOrders"))
                 .anySatisfy(record -> assertThat(record).contains("SubscribePositions"))
                 .anySatisfy(record -> assertThat(record).contains("SubscribeTrades"));
-        assertThat(next(String.class)).isEqualTo("reconnected");
+        assertThat(next(String.class)).isEqualTo(HubCallbacks.RECONNECTED);
         second.send("{\"type\":1,\"target\":\"GatewayUserPosition\",\"arguments\":[{\"id\":7,\"accountId\":536,"
                 + "\"contractId\":\"" + CONTRACT + "\",\"type\":1,\"size\":0}]}" + RS);
         next(HubEvent.class);
@@ -270,10 +219,9 @@ class ProjectXHubsTest {
                 + RS);
 
         next(HubEvent.class);
-        assertThat(next(List.class)).hasSize(2).first().isInstanceOf(MarketTrade.class);
+        assertThat(next(HubCallbacks.MarketTrades.class).trades()).hasSize(2);
         next(HubEvent.class);
-        List<?> depth = next(List.class);
-        assertThat(depth).singleElement().isInstanceOfSatisfying(DepthEntry.class,
-                entry -> assertThat(entry.type()).isEqualTo(DomType.BEST_ASK));
+        assertThat(next(HubCallbacks.Depth.class).entries()).singleElement()
+                .satisfies(entry -> assertThat(entry.type()).isEqualTo(DomType.BEST_ASK));
     }
 }
