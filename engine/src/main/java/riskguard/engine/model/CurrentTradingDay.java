@@ -15,9 +15,7 @@ public final class CurrentTradingDay {
   private Instant nextReset;
 
   public CurrentTradingDay(LocalDate date, Instant start, Instant nextReset) {
-    this.date = date;
-    this.start = start;
-    this.nextReset = nextReset;
+    roll(date, start, nextReset);
   }
 
   public LocalDate getDate() {
