@@ -62,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
       return 1;
     }
     Map<String, Map<String, Object>> sections = Bench.run(rules, EngineSettings.from(settings),
-        quick ? BenchSizes.quick() : BenchSizes.full(), seed, err);
+        quick ? BenchSizes.quick() : BenchSizes.full(), seed, new PrintWriter(err, true));
     if (json) {
       out.println(toJson(sections));
     } else {

@@ -1,14 +1,14 @@
 package riskguard.app.bench;
 
 /** How much each section of the bench runs: the quick run checks that it works, the full run measures. */
-public record BenchSizes(
-    int replayWarmup, int replayEvents, int breachWarmup, int breaches, int scaleEvents, int reloadEvents) {
+public record BenchSizes(int replayWarmup, int replayEvents, int breachWarmup, int breaches, int scaleEvents,
+    int scaleReplayEvents, int reloadEvents) {
 
   public static BenchSizes quick() {
-    return new BenchSizes(2_000, 5_000, 5, 30, 500, 500);
+    return new BenchSizes(2_000, 5_000, 5, 30, 1_000, 100, 500);
   }
 
   public static BenchSizes full() {
-    return new BenchSizes(50_000, 200_000, 200, 1_000, 20_000, 20_000);
+    return new BenchSizes(50_000, 200_000, 200, 1_000, 20_000, 2_000, 20_000);
   }
 }

@@ -17,6 +17,7 @@ import riskguard.engine.model.OrderStatus;
  * answers with the hub events a gateway would send (a flat or smaller position, a
  * cancelled order), so enforcements complete as they do live. It follows the positions and
  * orders it sees go into the engine. Not a simulator: prices and fills are not modelled.
+ * Thread-safe: the live engine's sessions execute their actions on their own threads.
  */
 final class GatewayEcho implements EnforcementSink {
 
@@ -25,7 +26,7 @@ final class GatewayEcho implements EnforcementSink {
   private final List<InputEvent> answers = new ArrayList<>();
 
   /** Notes what an event fed to the engine says about positions and orders. */
-  void observe(InputEvent event) {
+  synchronized void observe(InputEvent event) {
     if (event instanceof PositionEvent position) {
       Map<String, PositionEvent> held = positions.computeIfAbsent(position.accountId(), id -> new HashMap<>());
       if (position.size() == 0) {
@@ -44,7 +45,7 @@ final class GatewayEcho implements EnforcementSink {
   }
 
   @Override
-  public void execute(List<Decision> actions) {
+  public synchronized void execute(List<Decision> actions) {
     for (Decision action : actions) {
       long account = action.accountId();
       Map<String, PositionEvent> held = positions.getOrDefault(account, Map.of());
@@ -69,7 +70,7 @@ final class GatewayEcho implements EnforcementSink {
   }
 
   /** What the gateway holds now: every open position and working order (to seed a new session). */
-  List<InputEvent> holdings() {
+  synchronized List<InputEvent> holdings() {
     List<InputEvent> held = new ArrayList<>();
     positions.values().forEach(byContract -> held.addAll(byContract.values()));
     orders.values().forEach(byId -> held.addAll(byId.values()));
@@ -77,7 +78,7 @@ final class GatewayEcho implements EnforcementSink {
   }
 
   /** The answers to the actions executed since the last call. */
-  List<InputEvent> drainAnswers() {
+  synchronized List<InputEvent> drainAnswers() {
     if (answers.isEmpty()) {
       return List.of();
     }

@@ -1,6 +1,7 @@
 package riskguard.engine.model;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * An open position in one contract (the gateway nets each contract into one position).
@@ -120,15 +121,22 @@ public final class Position {
     this.root = root;
   }
 
-  /** Engine only: value the position at {@code mark} with the contract's tick size and value. */
-  public void revalue(double mark, Instant quoteTime, Contract contract) {
+  /**
+   * Engine only: value the position at {@code mark} with the contract's tick size and value;
+   * false when the valuation is the same as before.
+   */
+  public boolean revalue(double mark, Instant quoteTime, Contract contract) {
     double ticks = (mark - averagePrice) / contract.tickSize() * type.sign();
+    double pnl = Money.cents(ticks * contract.tickValue() * size);
+    boolean same = valued && this.mark == mark && this.profitTicks == ticks && this.tickSize == contract.tickSize()
+        && this.unrealizedPnl == pnl && Objects.equals(this.quoteTime, quoteTime);
     this.valued = true;
     this.mark = mark;
     this.profitTicks = ticks;
     this.tickSize = contract.tickSize();
-    this.unrealizedPnl = Money.cents(ticks * contract.tickValue() * size);
+    this.unrealizedPnl = pnl;
     this.quoteTime = quoteTime;
+    return !same;
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -59,6 +60,11 @@ public final class AccountSession implements AutoCloseable {
   private final TradingDay tradingDay;
   private final Function<String, Contract> contracts;
   private final Function<String, QuoteEvent> quotes;
+  private final ContractHolders holders;
+  /** Set while an {@link #applyQuotes} step is queued: later quotes only refresh the book. */
+  private final AtomicBoolean quotesQueued = new AtomicBoolean();
+  /** The book's quote each held contract was last valued with; only a newer one is applied. */
+  private final Map<String, QuoteEvent> valuedWith = new HashMap<>();
   private final Map<Long, Held> trades = new HashMap<>();
   private final Map<Class<?>, FactHandle> sections = new HashMap<>();
 
@@ -79,12 +85,14 @@ public final class AccountSession implements AutoCloseable {
       EngineSettings settings,
       Function<String, Contract> contracts,
       Function<String, QuoteEvent> quotes,
+      ContractHolders holders,
       EnforcementService enforcement,
       Supplier<String> decisionIds) {
     this.accountId = accountId;
     this.tradingDay = settings.tradingDay();
     this.contracts = contracts;
     this.quotes = quotes;
+    this.holders = holders;
     this.enforcement = enforcement;
     this.session = rules.newSession();
     this.clock = new EventClock(session.getSessionClock());
@@ -176,12 +184,49 @@ public final class AccountSession implements AutoCloseable {
 
   /** The event path for one event: clock, facts, rules, enforcement. */
   void process(InputEvent event) {
-    if (event instanceof QuoteEvent quote && !facts.holds(quote.contractId())) {
-      return;
-    }
     advanceClock(event.ts());
     applyToFacts(event);
     fireAndEnforce();
+  }
+
+  /**
+   * A quote for a contract this session holds went into the book. True when the caller must
+   * queue {@link #applyQuotes}; false when a queued one will pick the quote up.
+   */
+  boolean quoteArrived() {
+    return !quotesQueued.get() && quotesQueued.compareAndSet(false, true);
+  }
+
+  /**
+   * The quote path: the clock moves to the newest of the book's quotes not yet applied, the
+   * positions in those contracts are valued with them, and the rules fire once. Runs for
+   * every quote in a replay; in the live daemon once per batch of queued quotes.
+   */
+  void applyQuotes() {
+    quotesQueued.set(false);
+    Instant newest = null;
+    for (SessionFacts.Held<Position> held : facts.positions()) {
+      QuoteEvent quote = unapplied(held.fact().getContractId());
+      if (quote != null && (newest == null || quote.ts().isAfter(newest))) {
+        newest = quote.ts();
+      }
+    }
+    if (newest == null) {
+      return;
+    }
+    advanceClock(newest);
+    for (SessionFacts.Held<Position> held : facts.positions()) {
+      QuoteEvent quote = unapplied(held.fact().getContractId());
+      if (quote != null) {
+        value(held.fact(), quote, true);
+      }
+    }
+    fireAndEnforce();
+  }
+
+  private QuoteEvent unapplied(String contractId) {
+    QuoteEvent quote = quotes.apply(contractId);
+    return quote == null || quote == valuedWith.get(contractId) ? null : quote;
   }
 
   /**
@@ -242,9 +287,7 @@ public final class AccountSession implements AutoCloseable {
   }
 
   private void applyToFacts(InputEvent event) {
-    if (event instanceof QuoteEvent quote) {
-      value(facts.position(quote.contractId()), quote, true);
-    } else if (event instanceof PositionEvent position) {
+    if (event instanceof PositionEvent position) {
       applyPosition(position);
     } else if (event instanceof OrderEvent order) {
       applyOrder(order);
@@ -270,7 +313,10 @@ public final class AccountSession implements AutoCloseable {
   private void applyPosition(PositionEvent event) {
     String contractId = event.contractId();
     if (event.size() <= 0) {
-      facts.removePosition(contractId);
+      if (facts.removePosition(contractId)) {
+        holders.release(contractId, this);
+        valuedWith.remove(contractId);
+      }
       return;
     }
     Position position = facts.position(contractId);
@@ -279,6 +325,9 @@ public final class AccountSession implements AutoCloseable {
       position = new Position(accountId, contractId, rootOf(contractId));
     }
     position.update(event.type(), event.size(), event.averagePrice(), event.openedAt(), clock.now());
+    if (isNew) {
+      holders.hold(contractId, this);
+    }
     QuoteEvent quote = quotes.apply(contractId);
     if (isNew) {
       if (quote != null) {
@@ -349,18 +398,20 @@ public final class AccountSession implements AutoCloseable {
     }
   }
 
-  /** Values a position at the quote's mark (last price, else the side's closing price). */
+  /**
+   * Values a position at the quote's mark (last price, else the side's closing price). With
+   * {@code update}, working memory hears of it only when a valuation property changed: a
+   * quote that moves only the other side of the book wakes no rule.
+   */
   private void value(Position position, QuoteEvent quote, boolean update) {
-    if (position == null) {
-      return;
-    }
+    valuedWith.put(position.getContractId(), quote);
     Contract contract = contracts.apply(position.getContractId());
     Double mark = markOf(quote, position);
     if (contract == null || mark == null) {
       return;
     }
-    position.revalue(mark, quote.quoteTime() != null ? quote.quoteTime() : quote.ts(), contract);
-    if (update) {
+    boolean changed = position.revalue(mark, quote.quoteTime() != null ? quote.quoteTime() : quote.ts(), contract);
+    if (update && changed) {
       facts.updatePosition(position, valuation);
     }
   }

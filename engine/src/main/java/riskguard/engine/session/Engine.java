@@ -22,8 +22,15 @@ import riskguard.engine.model.Lockout;
  * returns, {@link #live} gives every account its own ordered queue.
  *
  * <p>{@link #apply} must be called from one thread (the event source): it routes account
- * events to their session, merges quotes and fans them out to the sessions holding the
- * contract, and sends contract metadata and clock ticks to every session.
+ * events to their session, merges quotes into the {@link QuoteBook} and tells the sessions
+ * holding the contract, and sends contract metadata and clock ticks to every session.
+ *
+ * <p>Quotes are snapshots, so a session does not need each one: it needs the latest. A quote
+ * queues one {@link AccountSession#applyQuotes} step on a session that has none queued; the
+ * step values the positions with the book's latest quotes and fires once. In a replay the
+ * step runs at once, so every quote is applied and fired as before; in the live daemon a
+ * session that falls behind (hundreds of accounts on one contract) applies one batch of
+ * queued quotes at a time instead of every quote in turn.
  */
 public final class Engine implements AutoCloseable {
 
@@ -35,6 +42,7 @@ public final class Engine implements AutoCloseable {
   private final Map<Long, AccountSession> sessions = new ConcurrentHashMap<>();
   private final Map<String, Contract> contracts = new ConcurrentHashMap<>();
   private final QuoteBook quotes = new QuoteBook();
+  private final ContractHolders holders = new ContractHolders();
 
   private Engine(RulePackage rules, EngineSettings settings, EnforcementService enforcement, Dispatcher dispatcher,
       Supplier<String> decisionIds) {
@@ -65,7 +73,12 @@ public final class Engine implements AutoCloseable {
       AccountSession session = sessionFor(scoped.accountId());
       dispatcher.submit(scoped.accountId(), () -> session.process(event));
     } else if (event instanceof QuoteEvent quote) {
-      toEverySession(quotes.merge(quote));
+      quotes.merge(quote);
+      for (AccountSession session : holders.of(quote.contractId())) {
+        if (session.quoteArrived()) {
+          dispatcher.submit(session.accountId(), session::applyQuotes);
+        }
+      }
     } else if (event instanceof ContractEvent metadata) {
       contracts.put(metadata.contract().id(), metadata.contract());
       toEverySession(event);
@@ -155,7 +168,7 @@ public final class Engine implements AutoCloseable {
 
   private AccountSession sessionFor(long accountId) {
     return sessions.computeIfAbsent(accountId, id ->
-        new AccountSession(id, rules, settings, contracts::get, quotes::last, enforcement, decisionIds));
+        new AccountSession(id, rules, settings, contracts::get, quotes::last, holders, enforcement, decisionIds));
   }
 
   @Override

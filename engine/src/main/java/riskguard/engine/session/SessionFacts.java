@@ -46,10 +46,6 @@ final class SessionFacts {
     return positions.values();
   }
 
-  boolean holds(String contractId) {
-    return positions.containsKey(contractId);
-  }
-
   void insertPosition(Position position) {
     positions.put(position.getContractId(), new Held<>(position, session.insert(position)));
   }
@@ -58,11 +54,13 @@ final class SessionFacts {
     update.apply(positions.get(position.getContractId()).handle(), position);
   }
 
-  void removePosition(String contractId) {
+  /** Removes the position in {@code contractId}; false when there was none. */
+  boolean removePosition(String contractId) {
     Held<Position> held = positions.remove(contractId);
     if (held != null) {
       session.delete(held.handle());
     }
+    return held != null;
   }
 
   Order order(long orderId) {
