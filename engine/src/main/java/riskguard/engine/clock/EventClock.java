@@ -13,6 +13,8 @@ public final class EventClock {
 
   private final SessionPseudoClock pseudoClock;
   private boolean started;
+  /** The pseudo clock's time as an instant, made once per move: the event path asks often. */
+  private Instant now = Instant.EPOCH;
 
   public EventClock(SessionPseudoClock pseudoClock) {
     this.pseudoClock = pseudoClock;
@@ -28,7 +30,7 @@ public final class EventClock {
   }
 
   public Instant now() {
-    return Instant.ofEpochMilli(pseudoClock.getCurrentTime());
+    return now;
   }
 
   /** Moves the clock forward to {@code time}; false (and no move) when {@code time} is not later. */
@@ -40,6 +42,7 @@ public final class EventClock {
     }
     started = true;
     pseudoClock.advanceTime(target - current, TimeUnit.MILLISECONDS);
+    now = Instant.ofEpochMilli(target);
     return true;
   }
 }

@@ -1,0 +1,134 @@
+package riskguard.engine.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import riskguard.config.PnlBasis;
+import riskguard.config.TradingDay;
+import riskguard.engine.enforcement.Decision;
+import riskguard.engine.enforcement.EnforcementService;
+import riskguard.engine.event.PositionEvent;
+import riskguard.engine.event.QuoteEvent;
+import riskguard.engine.model.Contract;
+import riskguard.engine.model.PositionType;
+import riskguard.engine.model.RiskSettings;
+
+/** How quotes reach sessions: every one in a replay, the latest of a queued batch live, none that changes nothing. */
+class QuoteBatchingTest {
+
+  private static final String MNQ = "CON.F.US.MNQ.H25";
+  private static final Instant OPEN = Instant.parse("2025-03-10T14:30:00Z");
+
+  private static RulePackage rules;
+  private final List<Decision> decisions = new CopyOnWriteArrayList<>();
+  private final EngineSettings settings = new EngineSettings(
+      TradingDay.defaults(), new RiskSettings(PnlBasis.NET, Duration.ofSeconds(10)), List.of());
+
+  @BeforeAll
+  static void compile(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("test.drl"), """
+        package test;
+        import riskguard.engine.model.Position;
+        global riskguard.engine.session.DecisionChannel decisions;
+
+        rule "A position valued at a new mark: say the mark"
+        when
+            Position( valued, $mark : mark )
+        then
+            decisions.warn("TEST-MARK", 0, "mark " + $mark);
+        end
+
+        rule "A position of more than 2 contracts: close it"
+        when
+            Position( size > 2, $c : contractId )
+        then
+            decisions.closePosition("TEST-SIZE", $c, "size");
+        end
+        """);
+    rules = RulePackage.compile(dir);
+  }
+
+  private static PositionEvent position(long account, int size) {
+    return new PositionEvent(OPEN, account, 1, MNQ, OPEN, PositionType.LONG, size, 21000.0);
+  }
+
+  private static QuoteEvent last(int second, double price) {
+    Instant at = OPEN.plusSeconds(second);
+    return new QuoteEvent(at, MNQ, price, null, null, at);
+  }
+
+  private List<String> marks() {
+    return decisions.stream().filter(decision -> decision.rule().equals("TEST-MARK")).map(Decision::reason).toList();
+  }
+
+  @Test
+  void aReplayAppliesEveryQuoteAtItsOwnTime() {
+    try (Engine engine = Engine.replay(rules, settings, new EnforcementService(decisions::add, actions -> { }))) {
+      engine.addContract(Contract.of(MNQ, "MNQH5", 0.25, 0.5, "F.US.MNQ"));
+      engine.apply(position(1, 1));
+      engine.apply(last(1, 21001.0));
+      engine.apply(last(2, 21002.0));
+      engine.apply(last(3, 21003.0));
+
+      assertThat(marks()).containsExactly("mark 21001.0", "mark 21002.0", "mark 21003.0");
+      assertThat(decisions).extracting(Decision::ts)
+          .containsExactly(OPEN.plusSeconds(1), OPEN.plusSeconds(2), OPEN.plusSeconds(3));
+    }
+  }
+
+  @Test
+  void aQuoteThatLeavesTheValuationAsItWasWakesNoRule() {
+    try (Engine engine = Engine.replay(rules, settings, new EnforcementService(decisions::add, actions -> { }))) {
+      engine.addContract(Contract.of(MNQ, "MNQH5", 0.25, 0.5, "F.US.MNQ"));
+      engine.apply(position(1, 1));
+      engine.apply(last(1, 21001.0));
+      engine.apply(new QuoteEvent(OPEN.plusSeconds(2), MNQ, null, 21000.75, null, null));
+
+      assertThat(marks()).as("the bid moved, the mark (last price) did not").containsExactly("mark 21001.0");
+    }
+  }
+
+  @Test
+  void aLiveSessionThatFellBehindAppliesOnlyTheLatestOfItsQueuedQuotes() throws Exception {
+    CountDownLatch busy = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    EnforcementService slowAccount = new EnforcementService(decision -> {
+      decisions.add(decision);
+      if (decision.rule().equals("TEST-SIZE")) {
+        busy.countDown();
+        awaitQuietly(release);
+      }
+    }, actions -> { });
+    try (Engine engine = Engine.live(rules, settings, slowAccount)) {
+      engine.addContract(Contract.of(MNQ, "MNQH5", 0.25, 0.5, "F.US.MNQ"));
+      engine.apply(position(1, 1));
+      engine.apply(position(1, 3));
+      assertThat(busy.await(10, TimeUnit.SECONDS)).as("the account's thread is busy deciding").isTrue();
+      for (int second = 1; second <= 50; second++) {
+        engine.apply(last(second, 21000.0 + second));
+      }
+      release.countDown();
+      engine.awaitIdle();
+
+      assertThat(marks()).containsExactly("mark 21050.0");
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
