@@ -87,24 +87,6 @@ class DaemonStopManagementTest {
             .containsAll(List.of("PLACE_STOP", "MOVE_STOP")));
   }
 
-  @Test
-  void theTradersOwnLooserStopIsMovedToBreakevenAndNoSecondStopIsPlaced() throws Exception {
-    trader.buyMarket(ContractCatalogue.MNQ, 1);
-    double entry = trader.position(ContractCatalogue.MNQ).orElseThrow().averagePrice();
-    long own = trader.sellStop(ContractCatalogue.MNQ, 1, entry - 40 * TICK);
-    awaitHeld(1);
-    Eventually.until("the daemon sees the trader's stop", PATIENCE, () -> daemon.snapshot().accounts().get(0)
-        .workingOrders().stream().anyMatch(order -> order.orderId() == own));
-
-    sim.market().setPrice(ContractCatalogue.MNQ, entry + 12 * TICK);       // 12 ticks: breakeven
-    Eventually.until("the trader's stop is moved to the entry", PATIENCE, () -> stopPrice(own) == entry);
-    assertThat(stops()).singleElement().satisfies(order -> {
-      assertThat(order.id()).isEqualTo(own);
-      assertThat(order.side()).isEqualTo(OrderSide.ASK);
-    });
-    assertThat(sim.calls("/api/Order/place")).as("riskguard placed no stop of its own").isEmpty();
-  }
-
   private void awaitHeld(int size) throws InterruptedException {
     Eventually.until("the daemon holds the position", PATIENCE, () -> daemon.snapshot().accounts().get(0)
         .positions().stream().anyMatch(p -> p.size() == size));
