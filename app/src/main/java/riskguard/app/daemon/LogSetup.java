@@ -34,7 +34,7 @@ final class LogSetup {
     LoggerContext context = context();
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
-    encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n");
+    encoder.setPattern(LogLayout.FILE);
     encoder.start();
 
     RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
