@@ -22,9 +22,10 @@ import riskguard.db.DatabaseException;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "Show each guarded account's connection, day P&L and unrealized P&L against the limits, open",
-      "positions and orders, lockouts with time left and the last enforcement decisions, as the running",
-      "daemon (`riskguard run`) sees them. With no daemon running: what the database holds."
+      "Show each guarded account as the running daemon (`riskguard run`) sees it:",
+      "connection, day P&L and unrealized P&L against the limits, open positions",
+      "and orders, lockouts with time left and the last enforcement decisions.",
+      "With no daemon running: what the database holds."
     })
 public final class StatusCommand implements Callable<Integer> {
 

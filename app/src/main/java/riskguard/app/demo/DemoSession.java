@@ -196,6 +196,7 @@ public final class DemoSession {
     }
 
     void summary() {
+      listener.finish();
       AccountSnapshot account = account();
       out.act("Summary");
       out.line("riskguard", daemon.snapshot().accounts().stream()

@@ -10,6 +10,7 @@ final class StoryListener implements DaemonListener {
 
   private final DemoOutput out;
   private volatile long lastHeardNanos = System.nanoTime();
+  private volatile boolean finished;
 
   StoryListener(DemoOutput out) {
     this.out = out;
@@ -24,21 +25,35 @@ final class StoryListener implements DaemonListener {
     lastHeardNanos = System.nanoTime();
   }
 
+  /**
+   * The story is over: later words (a slow answer on a loaded machine) would land after the
+   * summary and read as if they came from nowhere; they stay in the log and the database.
+   */
+  void finish() {
+    finished = true;
+  }
+
+  private void tell(String who, String text) {
+    if (!finished) {
+      out.line(who, text);
+    }
+  }
+
   @Override
   public void decided(Decision decision) {
     heard();
-    out.line("riskguard", decision.rule() + ": " + DecisionText.action(decision) + " (" + decision.reason() + ")");
+    tell("riskguard", decision.rule() + ": " + DecisionText.action(decision) + " (" + decision.reason() + ")");
   }
 
   @Override
   public void executed(Decision decision, String outcome) {
     heard();
-    out.line("gateway", DecisionText.action(decision) + ": " + outcome);
+    tell("gateway", DecisionText.action(decision) + ": " + outcome);
   }
 
   @Override
   public void failed(Decision decision, String problem, boolean retrying) {
     heard();
-    out.line("gateway", DecisionText.action(decision) + " failed: " + problem + (retrying ? "; retrying" : ""));
+    tell("gateway", DecisionText.action(decision) + " failed: " + problem + (retrying ? "; retrying" : ""));
   }
 }
