@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import riskguard.connectors.projectx.model.Order;
@@ -85,6 +86,26 @@ class DaemonStopManagementTest {
             .filter(d -> d.decision().rule().equals("RULE-012") && d.status().equals("SUCCEEDED"))
             .map(d -> d.decision().action().name()).toList()
             .containsAll(List.of("PLACE_STOP", "MOVE_STOP")));
+  }
+
+  @Test
+  @Disabled("open bug: RULE-012 sometimes places a second stop while the trader's own stop is working"
+      + " (seen 3 times in 4 runs under heavy load, on a long and a short); see docs/rules/12-trade-management.md")
+  void theTradersOwnLooserStopIsMovedToBreakevenAndNoSecondStopIsPlaced() throws Exception {
+    trader.buyMarket(ContractCatalogue.MNQ, 1);
+    double entry = trader.position(ContractCatalogue.MNQ).orElseThrow().averagePrice();
+    long own = trader.sellStop(ContractCatalogue.MNQ, 1, entry - 40 * TICK);
+    awaitHeld(1);
+    Eventually.until("the daemon sees the trader's stop", PATIENCE, () -> daemon.snapshot().accounts().get(0)
+        .workingOrders().stream().anyMatch(order -> order.orderId() == own));
+
+    sim.market().setPrice(ContractCatalogue.MNQ, entry + 12 * TICK);       // 12 ticks: breakeven
+    Eventually.until("the trader's stop is moved to the entry", PATIENCE, () -> stopPrice(own) == entry);
+    assertThat(stops()).singleElement().satisfies(order -> {
+      assertThat(order.id()).isEqualTo(own);
+      assertThat(order.side()).isEqualTo(OrderSide.ASK);
+    });
+    assertThat(sim.calls("/api/Order/place")).as("riskguard placed no stop of its own").isEmpty();
   }
 
   private void awaitHeld(int size) throws InterruptedException {
