@@ -18,8 +18,9 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>SQLite has a single writer, so every read and write goes through this object's lock,
  * in order. A write runs in its own {@code BEGIN IMMEDIATE} transaction and is committed
- * (and, with {@code synchronous=FULL}, on disk) before the repository method returns, unless
- * it runs inside {@link #inTransaction}, which commits all its writes together.
+ * (handed to the operating system, so it survives the process being killed) before the
+ * repository method returns, unless it runs inside {@link #inTransaction}, which commits all
+ * its writes together.
  */
 public final class Database implements AutoCloseable {
 
@@ -30,16 +31,19 @@ public final class Database implements AutoCloseable {
     private final Connection connection;
     private final boolean readOnly;
     private final DaemonLock daemonLock;
+    /** Null for a read-only database. */
+    private final WalSyncer syncer;
     private final ReentrantLock access = new ReentrantLock();
     /** How many writes of the lock-holding thread are under way; above 0 a transaction is open. */
     private int transactionDepth;
     private boolean closed;
 
-    private Database(Path file, Connection connection, boolean readOnly, DaemonLock daemonLock) {
+    private Database(Path file, Connection connection, boolean readOnly, DaemonLock daemonLock, WalSyncer syncer) {
         this.file = file;
         this.connection = connection;
         this.readOnly = readOnly;
         this.daemonLock = daemonLock;
+        this.syncer = syncer;
     }
 
     /** Opens (creating it and its directories if needed) and migrates the database. */
@@ -75,7 +79,7 @@ public final class Database implements AutoCloseable {
         config.setReadOnly(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         Connection connection = connect(file, config);
-        Database database = new Database(file, connection, true, null);
+        Database database = new Database(file, connection, true, null, null);
         try {
             database.requireSchema();
         } catch (RuntimeException e) {
@@ -89,15 +93,23 @@ public final class Database implements AutoCloseable {
         createParentDirectories(file);
         SQLiteConfig config = writableConfig();
         migrate(file, config);
-        return new Database(file, connect(file, config), false, lock);
+        Connection connection = connect(file, config);
+        try {
+            return new Database(file, connection, false, lock, WalSyncer.start(file, connect(file, config)));
+        } catch (RuntimeException e) {
+            closeAfter(connection, e);
+            throw e;
+        }
     }
 
     private static SQLiteConfig writableConfig() {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        // FULL: a committed transaction is fsynced, so an acknowledged enforcement
-        // survives kill -9 and power loss, not just a clean shutdown.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        // NORMAL (with WAL): a commit is written to the OS before it returns, so it survives
+        // kill -9; only an OS crash or power loss can lose the last commits, which a restart's
+        // reconcile re-derives (docs/database.md, "Durability"). FULL would add an fsync,
+        // milliseconds on this disk, to every enforcement's path from breach to close call.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.enforceForeignKeys(true);
         return config;
@@ -136,6 +148,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private static void closeAfter(Connection connection, RuntimeException failure) {
+        try {
+            connection.close();
+        } catch (SQLException closeFailure) {
+            failure.addSuppressed(closeFailure);
+        }
+    }
+
     private static String url(Path file) {
         return "jdbc:sqlite:" + file.toAbsolutePath();
     }
@@ -159,6 +179,21 @@ public final class Database implements AutoCloseable {
         });
         if (!migrated) {
             throw new DatabaseException("database " + file + " has no riskguard schema (it is created when the daemon first starts)");
+        }
+    }
+
+    /**
+     * Puts every commit made so far on disk now, as the background sync does every
+     * {@link WalSyncer#INTERVAL}; returns the write-ahead log frames left for a later run.
+     */
+    int syncNow() {
+        if (syncer == null) {
+            throw new DatabaseException("database " + file + " is open read-only; there is nothing to sync");
+        }
+        try {
+            return syncer.sync();
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot checkpoint database " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -271,6 +306,9 @@ public final class Database implements AutoCloseable {
                 return;
             }
             closed = true;
+            if (syncer != null) {
+                syncer.close();
+            }
             try {
                 connection.close();
             } finally {

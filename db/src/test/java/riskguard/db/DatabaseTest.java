@@ -31,10 +31,10 @@ class DatabaseTest {
     }
 
     @Test
-    void connectionIsWalWithFullSyncForeignKeysAndBusyTimeout() {
+    void connectionIsWalWithNormalSyncForeignKeysAndBusyTimeout() {
         try (Database database = Database.open(dir.resolve("riskguard.db"))) {
             assertThat(pragma(database, "journal_mode")).isEqualTo("wal");
-            assertThat(pragma(database, "synchronous")).isEqualTo("2");
+            assertThat(pragma(database, "synchronous")).isEqualTo("1");
             assertThat(pragma(database, "foreign_keys")).isEqualTo("1");
             assertThat(pragma(database, "busy_timeout")).isEqualTo(String.valueOf(Database.BUSY_TIMEOUT_MILLIS));
         }

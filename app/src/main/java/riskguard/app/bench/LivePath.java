@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.TimeUnit;
 import riskguard.app.daemon.Daemon;
 import riskguard.app.daemon.DaemonOptions;
 import riskguard.app.daemon.SimulatorConfig;
@@ -23,13 +23,19 @@ import riskguard.connectors.sim.SimTrader;
  * SQLite file in a temp directory) run in this JVM. Each round the trader buys 2 MNQ against
  * a max-contracts limit of 1; the time runs from just before the simulator fills the order
  * and publishes the breaching position, to the simulator's timestamp of the
- * {@code closeContract} call it served. A round ends when the daemon sees the position flat,
- * so every round is a fresh breach.
+ * {@code closeContract} call it served. The daemon's listener splits it where the rules
+ * decided: before that, the hub delivery, the intake and Drools; after it, the claim commit,
+ * the REST call and the simulator serving it. A round ends when the daemon sees the position
+ * flat, so every round is a fresh breach.
+ *
+ * <p>The bench thread blocks while a round is measured (no polling): on two cores a thread
+ * that spins or wakes every few microseconds takes CPU from the path it measures.
  */
 final class LivePath {
 
   private static final long ACCOUNT = 536;
   private static final Duration ROUND_PATIENCE = Duration.ofSeconds(30);
+  private static final String CLOSE_CONTRACT = "/api/Position/closeContract";
 
   private LivePath() {}
 
@@ -48,8 +54,9 @@ final class LivePath {
                   count_type: gross
                   action: close_all
             """);
+      BreachWatch watch = new BreachWatch();
       // the simulator runs without rate limits, so the client may too: rounds come faster than 200 a minute
-      try (Daemon daemon = Daemon.start(DaemonOptions.of(config),
+      try (Daemon daemon = Daemon.start(DaemonOptions.of(config).withListener(watch),
           new Daemon.RestBudget(1_000_000, Duration.ofMinutes(1)))) {
         if (!daemon.awaitReady(Duration.ofSeconds(60))) {
           throw new IllegalStateException("the daemon did not connect to the simulator");
@@ -57,48 +64,61 @@ final class LivePath {
         SimTrader trader = sim.trader(ACCOUNT);
         progress.printf("live path: %d warm-up breaches, then %d measured%n", warmup, breaches);
         for (int i = 0; i < warmup; i++) {
-          round(sim, trader, daemon);
+          round(sim, trader, daemon, watch);
         }
-        long[] nanos = new long[breaches];
+        long[] total = new long[breaches];
+        long[] toDecision = new long[breaches];
+        long[] toClose = new long[breaches];
         for (int i = 0; i < breaches; i++) {
-          nanos[i] = round(sim, trader, daemon);
+          Round round = round(sim, trader, daemon, watch);
+          total[i] = Duration.between(round.breach(), round.closeServed()).toNanos();
+          toDecision[i] = Duration.between(round.breach(), round.decided()).toNanos();
+          toClose[i] = Duration.between(round.decided(), round.closeServed()).toNanos();
         }
-        Percentiles percentiles = new Percentiles(nanos);
+        Percentiles percentiles = new Percentiles(total);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("breaches", breaches);
         figures.put("breach_to_close_p50_ms", percentiles.millis(0.50));
+        figures.put("breach_to_close_p90_ms", percentiles.millis(0.90));
         figures.put("breach_to_close_p99_ms", percentiles.millis(0.99));
+        figures.put("breach_to_close_max_ms", percentiles.millis(1.0));
+        Percentiles decision = new Percentiles(toDecision);
+        figures.put("breach_to_decision_p50_ms", decision.millis(0.50));
+        figures.put("breach_to_decision_p99_ms", decision.millis(0.99));
+        Percentiles close = new Percentiles(toClose);
+        figures.put("decision_to_close_p50_ms", close.millis(0.50));
+        figures.put("decision_to_close_p99_ms", close.millis(0.99));
         return figures;
       }
     }
   }
 
-  /** One breach, from the fill to the simulator serving the close: nanoseconds. */
-  private static long round(GatewaySimulator sim, SimTrader trader, Daemon daemon) {
+  /** When a round's breach was made, decided on, and its close served by the simulator. */
+  private record Round(Instant breach, Instant decided, Instant closeServed) {}
+
+  /** One breach, from the fill to the simulator serving the close. */
+  private static Round round(GatewaySimulator sim, SimTrader trader, Daemon daemon, BreachWatch watch)
+      throws InterruptedException {
     sim.clearCalls();
+    watch.expectClose();
     Instant breach = Instant.now();
     trader.buyMarket(ContractCatalogue.MNQ, 2);
-    RecordedCall close = awaitClose(sim);
+    Instant decided = watch.awaitClosed(ROUND_PATIENCE);
+    RecordedCall close = sim.calls(CLOSE_CONTRACT).stream().filter(RecordedCall::success).findFirst()
+        .orElseThrow(() -> new IllegalStateException("the daemon reported the close done, the simulator saw no "
+            + CLOSE_CONTRACT + " succeed"));
+    awaitFlat(trader, daemon);
+    return new Round(breach, decided, close.time());
+  }
+
+  /** Outside the measured time: the next round must start from a flat position the daemon has seen. */
+  private static void awaitFlat(SimTrader trader, Daemon daemon) throws InterruptedException {
     long deadline = System.nanoTime() + ROUND_PATIENCE.toNanos();
     while (!trader.positions().isEmpty() || !daemon.snapshot().accounts().get(0).positions().isEmpty()) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("the position was not flat after the close");
       }
-      LockSupport.parkNanos(50_000);
+      TimeUnit.MILLISECONDS.sleep(1);
     }
-    return Duration.between(breach, close.time()).toNanos();
-  }
-
-  private static RecordedCall awaitClose(GatewaySimulator sim) {
-    long deadline = System.nanoTime() + ROUND_PATIENCE.toNanos();
-    while (System.nanoTime() < deadline) {
-      for (RecordedCall call : sim.calls()) {
-        if (call.endpoint().equals("/api/Position/closeContract") && call.success()) {
-          return call;
-        }
-      }
-      LockSupport.parkNanos(50_000);
-    }
-    throw new IllegalStateException("no close call within " + ROUND_PATIENCE);
   }
 }

@@ -177,6 +177,9 @@ final class AccountBook {
         lockouts, state.recentDecisions());
   }
 
+  /** A trade and the trading day it counts for (worked out once: it is a time-zone calculation). */
+  private record DatedTrade(TradeEvent trade, LocalDate day) {}
+
   private AccountState state(long accountId) {
     return accounts.computeIfAbsent(accountId, AccountState::new);
   }
@@ -186,7 +189,9 @@ final class AccountBook {
     volatile boolean canTrade = true;
     final Map<String, PositionEvent> positions = new ConcurrentHashMap<>();
     final Map<Long, OrderEvent> orders = new ConcurrentHashMap<>();
-    final Map<Long, TradeEvent> trades = new ConcurrentHashMap<>();
+    /** Today's and yesterday's trades by id, each with its trading day worked out once. */
+    final Map<Long, DatedTrade> trades = new ConcurrentHashMap<>();
+    private LocalDate latestDay;
     private final LinkedHashMap<String, DaemonSnapshot.DecisionSnapshot> decisions = new LinkedHashMap<>();
 
     AccountState(long accountId) {
@@ -201,25 +206,28 @@ final class AccountBook {
     }
 
     Change applyTrade(TradeEvent trade) {
-      TradeEvent seen = trades.get(trade.tradeId());
-      if (seen != null && seen.voided() == trade.voided()) {
+      DatedTrade seen = trades.get(trade.tradeId());
+      if (seen != null && seen.trade().voided() == trade.voided()) {
         return Change.NONE;
       }
-      trades.put(trade.tradeId(), trade);
-      forgetTradesBefore(tradingDay.tradingDateOf(trade.time()).minusDays(1));
+      LocalDate day = tradingDay.tradingDateOf(trade.time());
+      trades.put(trade.tradeId(), new DatedTrade(trade, day));
+      if (latestDay == null || day.isAfter(latestDay)) {
+        // Only a new trading day can make trades old enough to forget; until then, no scan.
+        latestDay = day;
+        LocalDate oldest = day.minusDays(1);
+        trades.values().removeIf(dated -> dated.day().isBefore(oldest));
+      }
       return seen == null ? Change.NEW_TRADE : Change.TRADE_VOIDED;
-    }
-
-    private void forgetTradesBefore(LocalDate oldest) {
-      trades.values().removeIf(trade -> tradingDay.tradingDateOf(trade.time()).isBefore(oldest));
     }
 
     DayTotals totals(LocalDate day) {
       double realized = 0;
       double fees = 0;
       int count = 0;
-      for (TradeEvent trade : trades.values()) {
-        if (trade.voided() || !tradingDay.tradingDateOf(trade.time()).equals(day)) {
+      for (DatedTrade dated : trades.values()) {
+        TradeEvent trade = dated.trade();
+        if (trade.voided() || !dated.day().equals(day)) {
           continue;
         }
         count++;
