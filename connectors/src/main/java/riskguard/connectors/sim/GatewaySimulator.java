@@ -125,6 +125,10 @@ public final class GatewaySimulator implements AutoCloseable {
         Response.writeError(request, response, callback, 401, "a valid access_token is required");
         return null;
       }
+      // Declines permessage-deflate, which OkHttp offers: an ASP.NET Core SignalR hub such as
+      // the gateway's does not negotiate it by default, and deflating every small event costs
+      // both ends CPU on the path from a fill to the guard's close call.
+      response.setExtensions(List.of());
       return new HubSession(hub, user.get(), methods, broadcaster);
     };
   }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,15 @@ class HubProtocolOverWebSocketTest {
             .isInstanceOf(ExecutionException.class)
             .cause().isInstanceOfSatisfying(RawHubClient.FailedUpgrade.class, f -> assertThat(f.status).isEqualTo(401));
       }
+    }
+  }
+
+  @Test
+  void upgradeDeclinesThePerMessageDeflateTheClientOffers() throws Exception {
+    try (RawHubClient hub = RawHubClient.connected(url(Hub.USER))) {
+      Response upgrade = hub.opened.get(10, TimeUnit.SECONDS);
+      assertThat(upgrade.request().header("Sec-WebSocket-Extensions")).contains("permessage-deflate");
+      assertThat(upgrade.header("Sec-WebSocket-Extensions")).isNull();
     }
   }
 
