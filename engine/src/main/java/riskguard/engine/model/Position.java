@@ -76,6 +76,14 @@ public final class Position {
     return changedAt;
   }
 
+  /**
+   * When the position was opened: the gateway's creation time, else when it was first seen.
+   * Derived, so no update names it: a pattern constraining it says {@code @watch(openedAt, changedAt)}.
+   */
+  public Instant getOpenedTime() {
+    return openedAt != null ? openedAt : changedAt;
+  }
+
   /** True once a quote has valued the position; until then the valuation fields mean nothing. */
   public boolean isValued() {
     return valued;
