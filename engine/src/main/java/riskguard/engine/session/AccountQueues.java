@@ -1,7 +1,10 @@
 package riskguard.engine.session;
 
+import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +32,33 @@ final class AccountQueues implements Dispatcher {
         LOG.error("account {}: event processing failed; the session continues with the next event", accountId, e);
       }
     });
+  }
+
+  /** Each account's thread takes a step that waits, so it stops right after its current event. */
+  @Override
+  public Hold holdBetweenSteps(Collection<Long> accounts, Duration patience) throws InterruptedException {
+    CountDownLatch arrived = new CountDownLatch(accounts.size());
+    CountDownLatch release = new CountDownLatch(1);
+    for (long account : accounts) {
+      submit(account, () -> {
+        arrived.countDown();
+        awaitRelease(release);
+      });
+    }
+    if (!arrived.await(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+      release.countDown();
+      throw new IllegalStateException(arrived.getCount() + " of " + accounts.size()
+          + " account(s) still busy with an event after " + patience.toMillis() + " ms");
+    }
+    return release::countDown;
+  }
+
+  private static void awaitRelease(CountDownLatch release) {
+    try {
+      release.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override

@@ -182,6 +182,17 @@ public final class AccountSession implements AutoCloseable {
     }
   }
 
+  /**
+   * The rule base was updated in place (between two events): the session kept all its facts;
+   * the new package's {@code decisions} global is bound and the rules look again now.
+   */
+  void rulesReplaced(RulePackage rules) {
+    rules.bindDecisions(session, channel);
+    if (clock.started()) {
+      fireAndEnforce();
+    }
+  }
+
   /** The event path for one event: clock, facts, rules, enforcement. */
   void process(InputEvent event) {
     advanceClock(event.ts());

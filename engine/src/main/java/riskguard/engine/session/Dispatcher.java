@@ -1,5 +1,8 @@
 package riskguard.engine.session;
 
+import java.time.Duration;
+import java.util.Collection;
+
 /**
  * Runs an account's steps in order: at once on the caller's thread (replay), or on the
  * account's own queue (live daemon). The only difference between the two engines.
@@ -7,6 +10,21 @@ package riskguard.engine.session;
 interface Dispatcher extends AutoCloseable {
 
   void submit(long accountId, Runnable step);
+
+  /**
+   * Holds every one of {@code accounts} between two of its steps until the returned hold is
+   * closed, so shared state (the rule base) can change while no session works.
+   *
+   * @throws IllegalStateException when an account does not get there within {@code patience}
+   *     (the accounts already held are let go)
+   */
+  Hold holdBetweenSteps(Collection<Long> accounts, Duration patience) throws InterruptedException;
+
+  /** Accounts held by {@link #holdBetweenSteps}; closing lets them go on. */
+  interface Hold extends AutoCloseable {
+    @Override
+    void close();
+  }
 
   /** Waits until every step submitted so far has run. */
   void awaitIdle() throws InterruptedException;
@@ -20,6 +38,11 @@ interface Dispatcher extends AutoCloseable {
       @Override
       public void submit(long accountId, Runnable step) {
         step.run();
+      }
+
+      @Override
+      public Hold holdBetweenSteps(Collection<Long> accounts, Duration patience) {
+        return () -> { };
       }
 
       @Override

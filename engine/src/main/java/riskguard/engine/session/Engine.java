@@ -1,5 +1,6 @@
 package riskguard.engine.session;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,10 @@ import riskguard.engine.model.Lockout;
  */
 public final class Engine implements AutoCloseable {
 
-  private final RulePackage rules;
+  /** How long a rule swap waits for every account to finish the event it is working on. */
+  private static final Duration HOLD_PATIENCE = Duration.ofSeconds(10);
+
+  private volatile RulePackage rules;
   private volatile EngineSettings settings;
   private final EnforcementService enforcement;
   private final Dispatcher dispatcher;
@@ -43,6 +47,8 @@ public final class Engine implements AutoCloseable {
   private final Map<String, Contract> contracts = new ConcurrentHashMap<>();
   private final QuoteBook quotes = new QuoteBook();
   private final ContractHolders holders = new ContractHolders();
+  /** Taken to create a session and to swap the rules, so no session is made from a half-swapped base. */
+  private final Object sessionCreation = new Object();
 
   private Engine(RulePackage rules, EngineSettings settings, EnforcementService enforcement, Dispatcher dispatcher,
       Supplier<String> decisionIds) {
@@ -125,6 +131,31 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /**
+   * Replaces the running rules with {@code next} (compiled beforehand, off the event path).
+   * Every account is held between two events while the rule base is updated in place, so each
+   * session keeps all its facts, lockouts, windows and timers and decides its next event with
+   * the new rules; then every session looks again at what it holds. Events arriving meanwhile
+   * wait in their account's queue: none is lost or applied twice.
+   *
+   * @return the package now running
+   * @throws RuleCompileException when the update cannot be applied (the running rules stay)
+   * @throws IllegalStateException when an account stays busy too long (the running rules stay)
+   */
+  public RulePackage replaceRules(RulePackage.Build next) throws InterruptedException {
+    synchronized (sessionCreation) {
+      RulePackage replaced;
+      try (Dispatcher.Hold held = dispatcher.holdBetweenSteps(sessions.keySet(), HOLD_PATIENCE)) {
+        replaced = rules.replaceWith(next);
+        rules = replaced;
+      }
+      for (AccountSession session : sessions.values()) {
+        dispatcher.submit(session.accountId(), () -> session.rulesReplaced(replaced));
+      }
+      return replaced;
+    }
+  }
+
   /** The daemon reports whether the action of decision {@code decisionId} succeeded. */
   public void enforcementResult(long accountId, String decisionId, boolean success) {
     AccountSession session = sessions.get(accountId);
@@ -167,8 +198,14 @@ public final class Engine implements AutoCloseable {
   }
 
   private AccountSession sessionFor(long accountId) {
-    return sessions.computeIfAbsent(accountId, id ->
-        new AccountSession(id, rules, settings, contracts::get, quotes::last, holders, enforcement, decisionIds));
+    AccountSession existing = sessions.get(accountId);
+    if (existing != null) {
+      return existing;
+    }
+    synchronized (sessionCreation) {
+      return sessions.computeIfAbsent(accountId, id ->
+          new AccountSession(id, rules, settings, contracts::get, quotes::last, holders, enforcement, decisionIds));
+    }
   }
 
   @Override

@@ -5,12 +5,18 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,7 +27,10 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.Results;
+import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.conf.EventProcessingOption;
+import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
@@ -31,6 +40,11 @@ import org.kie.api.runtime.conf.ClockTypeOption;
  * directory, compiled at run time (never from the build) in STREAM mode, so operators edit
  * rules without rebuilding. Sessions made from it run on a pseudo clock that the engine
  * moves with event time.
+ *
+ * <p>A running package can take a new version of its directory ({@link #prepare} off the event
+ * path, then {@link #replaceWith} while no session is working): the rule base is updated in
+ * place, so every session made from it keeps its facts, windows and timers and sees the new
+ * rules from its next operation on.
  */
 public final class RulePackage {
 
@@ -39,17 +53,29 @@ public final class RulePackage {
 
   private static final String KFS_ROOT = "src/main/resources/";
   private static final List<String> EXTENSIONS = List.of(".dsl", ".drl", ".dslr");
-  private static final AtomicLong VERSIONS = new AtomicLong();
+  private static final String KIE_BASE = "rules";
+  private static final AtomicLong RELEASES = new AtomicLong();
 
-  private final String source;
+  private final Build build;
+  private final KieContainer container;
   private final KieBase kieBase;
   private final int ruleCount;
 
-  private RulePackage(String source, KieBase kieBase) {
-    this.source = source;
-    this.kieBase = kieBase;
+  private RulePackage(Build build, KieContainer container) {
+    this.build = build;
+    this.container = container;
+    this.kieBase = container.getKieBase(KIE_BASE);
     this.ruleCount = kieBase.getKiePackages().stream().mapToInt(pkg -> pkg.getRules().size()).sum();
   }
+
+  /**
+   * A rule directory compiled and checked, not yet running: the result of {@link #prepare}.
+   *
+   * @param version the content hash (short) and the time it was compiled, e.g.
+   *     {@code 3f9a1c2e@2026-11-25T15:30:02Z}
+   * @param contentHash SHA-256 of the files' names and contents, in hex
+   */
+  public record Build(String source, String version, String contentHash, Instant builtAt, ReleaseId releaseId) {}
 
   /**
    * Compiles every rule file in {@code dir} (subdirectories included).
@@ -58,7 +84,21 @@ public final class RulePackage {
    *     directory holds no {@code .drl} file
    */
   public static RulePackage compile(Path dir) {
-    return compile(dir, dir.toString());
+    return start(prepare(dir));
+  }
+
+  /**
+   * Compiles and checks {@code dir} without running it, so a running package can be replaced
+   * by it ({@link #replaceWith}); costs one compile.
+   *
+   * @throws RuleCompileException as {@link #compile}
+   */
+  public static Build prepare(Path dir) {
+    return build(dir, dir.toString());
+  }
+
+  private static RulePackage start(Build build) {
+    return new RulePackage(build, KieServices.get().newKieContainer(build.releaseId()));
   }
 
   /** The package shipped with riskguard ({@code rules/} on the classpath). */
@@ -71,36 +111,83 @@ public final class RulePackage {
       URI uri = marker.toURI();
       if ("jar".equals(uri.getScheme())) {
         try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-          return compile(jar.getPath(SHIPPED_MARKER).getParent(), "shipped");
+          return start(build(jar.getPath(SHIPPED_MARKER).getParent(), "shipped"));
         }
       }
-      return compile(Path.of(uri).getParent(), "shipped");
+      return start(build(Path.of(uri).getParent(), "shipped"));
     } catch (URISyntaxException | IOException e) {
       throw new IllegalStateException("cannot read the shipped rule package at " + marker, e);
     }
   }
 
-  private static RulePackage compile(Path dir, String source) {
+  private static Build build(Path dir, String source) {
     List<Path> files = ruleFiles(dir, source);
     KieServices services = KieServices.get();
-    ReleaseId releaseId = services.newReleaseId("riskguard", "rules", "1.0." + VERSIONS.incrementAndGet());
+    ReleaseId releaseId = services.newReleaseId("riskguard", "rules", "1.0." + RELEASES.incrementAndGet());
     KieFileSystem kfs = services.newKieFileSystem().generateAndWritePomXML(releaseId);
+    kfs.writeKModuleXML(streamModule(services).toXML());
+    MessageDigest digest = sha256();
     for (Path file : files) {
-      kfs.write(KFS_ROOT + relativeName(dir, file), read(file));
+      String name = relativeName(dir, file);
+      byte[] content = read(file);
+      digest.update((name + "\n").getBytes(StandardCharsets.UTF_8));
+      digest.update(content);
+      kfs.write(KFS_ROOT + name, content);
     }
     KieBuilder builder = services.newKieBuilder(kfs).buildAll();
+    List<RuleError> errors = errorsOf(builder.getResults(), source);
+    if (!errors.isEmpty()) {
+      services.getRepository().removeKieModule(releaseId);
+      throw new RuleCompileException(source, errors);
+    }
+    String hash = HexFormat.of().formatHex(digest.digest());
+    Instant builtAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    return new Build(source, hash.substring(0, 8) + "@" + builtAt, hash, builtAt, releaseId);
+  }
+
+  /** One STREAM-mode rule base holding every file, whatever package its rules declare. */
+  private static KieModuleModel streamModule(KieServices services) {
+    KieModuleModel module = services.newKieModuleModel();
+    module.newKieBaseModel(KIE_BASE)
+        .setDefault(true)
+        .addPackage("*")
+        .setEventProcessingMode(EventProcessingOption.STREAM);
+    return module;
+  }
+
+  private static List<RuleError> errorsOf(Results results, String source) {
     List<RuleError> errors = new ArrayList<>();
-    for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+    for (Message message : results.getMessages(Message.Level.ERROR)) {
       String path = message.getPath() == null ? source : message.getPath().replaceFirst("^" + KFS_ROOT, "");
       errors.add(new RuleError(path, Math.max(message.getLine(), 0), oneLine(message.getText())));
     }
-    if (!errors.isEmpty()) {
-      throw new RuleCompileException(source, errors);
+    return errors;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM has no SHA-256", e);
     }
-    var baseConfig = services.newKieBaseConfiguration();
-    baseConfig.setOption(EventProcessingOption.STREAM);
-    KieBase kieBase = services.newKieContainer(releaseId).newKieBase(baseConfig);
-    return new RulePackage(source, kieBase);
+  }
+
+  /**
+   * Updates this package's rule base in place to {@code next}: rules of changed files are
+   * replaced, of removed files dropped, of new files added. Sessions made from this package
+   * keep all their facts, windows and timers. No session may be working meanwhile (the engine
+   * holds every account between two events); this object is spent afterwards, use the result.
+   *
+   * @throws RuleCompileException when the update cannot be applied (the running rules stay)
+   */
+  RulePackage replaceWith(Build next) {
+    Results results = container.updateToVersion(next.releaseId());
+    List<RuleError> errors = errorsOf(results, next.source());
+    if (!errors.isEmpty()) {
+      throw new RuleCompileException(next.source(), errors);
+    }
+    KieServices.get().getRepository().removeKieModule(build.releaseId());
+    return new RulePackage(next, container);
   }
 
   /** Drools puts several problems of one rule on separate lines; an error is printed on one. */
@@ -153,7 +240,17 @@ public final class RulePackage {
 
   /** Where the package came from: its directory, or "shipped". */
   public String source() {
-    return source;
+    return build.source();
+  }
+
+  /** Content hash (short) and compile time: what audit rows name as the deciding rules. */
+  public String version() {
+    return build.version();
+  }
+
+  /** What was compiled: source, version, full content hash. */
+  public Build build() {
+    return build;
   }
 
   /** Rules in the package. */
