@@ -5,10 +5,13 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** Which rule packages were loaded when: audit rows name a version, this says what it was. */
+/**
+ * Which rule packages were loaded (or rejected) when: audit rows name a version, this says
+ * what it was; a rejected attempt keeps its compile errors.
+ */
 public final class RulePackageRepository {
 
-    private static final String SELECT = "SELECT version, content_hash, loaded_at, source_dir FROM rule_packages";
+    private static final String SELECT = "SELECT version, content_hash, loaded_at, source_dir, status, errors FROM rule_packages";
 
     private final Database database;
 
@@ -17,20 +20,24 @@ public final class RulePackageRepository {
     }
 
     /**
-     * Records a loaded package; loading a known version again (a restart) replaces its row.
-     * A version should name one content (derive it from the content hash, or bump it on every
-     * change) so that the version in an audit row says which rules decided.
+     * Records a load attempt; the same version again (a restart) replaces its row. A version
+     * should name one content (derive it from the content hash, or bump it on every change) so
+     * that the version in an audit row says which rules decided.
      */
-    public void recordLoaded(RulePackageRow rulePackage) {
+    public void record(RulePackageRow rulePackage) {
         database.write("record rule package " + rulePackage.version(), c -> Sql.update(c,
-                "INSERT INTO rule_packages (version, content_hash, loaded_at, source_dir) VALUES (?, ?, ?, ?)"
+                "INSERT INTO rule_packages (version, content_hash, loaded_at, source_dir, status, errors)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (version) DO UPDATE SET content_hash = excluded.content_hash,"
-                        + " loaded_at = excluded.loaded_at, source_dir = excluded.source_dir",
+                        + " loaded_at = excluded.loaded_at, source_dir = excluded.source_dir,"
+                        + " status = excluded.status, errors = excluded.errors",
                 upsert -> {
                     upsert.setString(1, rulePackage.version());
                     upsert.setString(2, rulePackage.contentHash());
                     Columns.setInstant(upsert, 3, rulePackage.loadedAt());
                     upsert.setString(4, rulePackage.sourceDir());
+                    upsert.setString(5, rulePackage.status().name());
+                    upsert.setString(6, rulePackage.errors());
                 }));
     }
 
@@ -41,7 +48,7 @@ public final class RulePackageRepository {
                 RulePackageRepository::map));
     }
 
-    /** The most recently loaded package. */
+    /** The most recent load attempt, loaded or rejected. */
     public Optional<RulePackageRow> latest() {
         return database.read("read the latest rule package", c -> Sql.first(c,
                 SELECT + " ORDER BY loaded_at DESC, version DESC LIMIT 1",
@@ -49,7 +56,7 @@ public final class RulePackageRepository {
                 RulePackageRepository::map));
     }
 
-    /** Every package ever loaded, newest first. */
+    /** Every load attempt, newest first. */
     public List<RulePackageRow> history() {
         return database.read("read rule packages", c -> Sql.list(c,
                 SELECT + " ORDER BY loaded_at DESC, version DESC",
@@ -62,6 +69,8 @@ public final class RulePackageRepository {
                 row.getString("version"),
                 row.getString("content_hash"),
                 Columns.getInstant(row, "loaded_at"),
-                row.getString("source_dir"));
+                row.getString("source_dir"),
+                RulePackageRow.Status.valueOf(row.getString("status")),
+                row.getString("errors"));
     }
 }

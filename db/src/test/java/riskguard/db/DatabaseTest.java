@@ -49,7 +49,7 @@ class DatabaseTest {
         }
         try (Database database = Database.open(file)) {
             assertThat(new ResetMarkRepository(database).lastResetDay(7)).contains(day);
-            assertThat(migrationsApplied(database)).isEqualTo(1);
+            assertThat(migrationsApplied(database)).isEqualTo(2);
         }
     }
 

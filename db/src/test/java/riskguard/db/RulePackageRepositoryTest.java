@@ -17,13 +17,13 @@ class RulePackageRepositoryTest {
     @Test
     void loadedPackagesAreKeptNewestFirst() {
         Path file = dir.resolve("riskguard.db");
-        RulePackageRow first = new RulePackageRow("3f2a9c", "sha256:3f2a9c01", T0, "/etc/riskguard/rules");
-        RulePackageRow second = new RulePackageRow("77bd10", "sha256:77bd10aa", T0.plusSeconds(600), "/etc/riskguard/rules");
+        RulePackageRow first = RulePackageRow.loaded("3f2a9c", "sha256:3f2a9c01", T0, "/etc/riskguard/rules");
+        RulePackageRow second = RulePackageRow.loaded("77bd10", "sha256:77bd10aa", T0.plusSeconds(600), "/etc/riskguard/rules");
         try (Database database = Database.open(file)) {
             RulePackageRepository packages = new RulePackageRepository(database);
             assertThat(packages.latest()).isEmpty();
-            packages.recordLoaded(first);
-            packages.recordLoaded(second);
+            packages.record(first);
+            packages.record(second);
         }
         try (Database database = Database.open(file)) {
             RulePackageRepository packages = new RulePackageRepository(database);
@@ -37,13 +37,32 @@ class RulePackageRepositoryTest {
     void loadingAKnownVersionAgainMovesItToLatest() {
         try (Database database = Database.open(dir.resolve("riskguard.db"))) {
             RulePackageRepository packages = new RulePackageRepository(database);
-            packages.recordLoaded(new RulePackageRow("3f2a9c", "sha256:3f2a9c01", T0, "rules"));
-            packages.recordLoaded(new RulePackageRow("77bd10", "sha256:77bd10aa", T0.plusSeconds(60), "rules"));
-            RulePackageRow reloaded = new RulePackageRow("3f2a9c", "sha256:3f2a9c01", T0.plusSeconds(120), "rules");
-            packages.recordLoaded(reloaded);
+            packages.record(RulePackageRow.loaded("3f2a9c", "sha256:3f2a9c01", T0, "rules"));
+            packages.record(RulePackageRow.loaded("77bd10", "sha256:77bd10aa", T0.plusSeconds(60), "rules"));
+            RulePackageRow reloaded = RulePackageRow.loaded("3f2a9c", "sha256:3f2a9c01", T0.plusSeconds(120), "rules");
+            packages.record(reloaded);
 
             assertThat(packages.latest()).contains(reloaded);
             assertThat(packages.history()).hasSize(2);
+        }
+    }
+
+    @Test
+    void aRejectedAttemptKeepsItsErrors() {
+        try (Database database = Database.open(dir.resolve("riskguard.db"))) {
+            RulePackageRepository packages = new RulePackageRepository(database);
+            packages.record(RulePackageRow.loaded("3f2a9c", "sha256:3f2a9c01", T0, "rules"));
+            packages.record(RulePackageRow.rejected("9d0e11", "sha256:9d0e1100", T0.plusSeconds(60), "rules",
+                    "broken.drl:4: Unable to resolve ObjectType 'NoSuchFact'"));
+
+            assertThat(packages.latest()).hasValueSatisfying(row -> {
+                assertThat(row.status()).isEqualTo(RulePackageRow.Status.REJECTED);
+                assertThat(row.errors()).isEqualTo("broken.drl:4: Unable to resolve ObjectType 'NoSuchFact'");
+            });
+            assertThat(packages.find("3f2a9c")).hasValueSatisfying(row -> {
+                assertThat(row.status()).isEqualTo(RulePackageRow.Status.LOADED);
+                assertThat(row.errors()).isNull();
+            });
         }
     }
 }
