@@ -45,6 +45,7 @@ import riskguard.db.DecisionRepository;
 import riskguard.db.DecisionRow;
 import riskguard.db.LockoutRepository;
 import riskguard.db.ResetMarkRepository;
+import riskguard.db.RulePackageRepository;
 import riskguard.db.StoredAuditRow;
 import riskguard.engine.clock.Heartbeat;
 import riskguard.engine.enforcement.EnforcementService;
@@ -81,7 +82,6 @@ public final class Daemon implements AutoCloseable {
   private final Clock clock = Clock.systemUTC();
   private final Instant startedAt = clock.instant();
   private final Database database;
-  private final RulePackage rules;
   private final AccountBook book;
   private final LockoutStore lockouts;
   private final ResetMarks resetMarks;
@@ -94,6 +94,7 @@ public final class Daemon implements AutoCloseable {
   private final ContractCache contracts;
   private final Reconciler reconciler;
   private final LiveStatus liveStatus;
+  private final HotReload reload;
   private final ScheduledExecutorService gatewayWork =
       Executors.newSingleThreadScheduledExecutor(GatewaySink.daemonThread("riskguard-gateway"));
 
@@ -120,7 +121,6 @@ public final class Daemon implements AutoCloseable {
     this.config = options.config();
     this.listener = options.listener();
     this.database = database;
-    this.rules = rules;
     this.book = new AccountBook(config.tradingDay(), config.pnlBasis());
     this.lockouts = new LockoutStore(new LockoutRepository(database), config.tradingDay());
     this.resetMarks = new ResetMarks(new ResetMarkRepository(database), config.tradingDay());
@@ -131,7 +131,7 @@ public final class Daemon implements AutoCloseable {
         .build();
     DecisionRecorder recorder = new DecisionRecorder(book, listener);
     this.sink = new GatewaySink(database, lockouts, recorder, book, new GatewayActions(rest, book), listener,
-        Backoff.ENFORCEMENT, clock, rules.source());
+        Backoff.ENFORCEMENT, clock);
     this.engine = Engine.live(rules, EngineSettings.from(config), new EnforcementService(recorder, sink));
     sink.reportTo(engine);
     this.ledger = new TradeLedger(database, config.tradingDay(), clock);
@@ -140,6 +140,8 @@ public final class Daemon implements AutoCloseable {
     this.contracts = new ContractCache(rest, new ContractRepository(database), book, intake, recording, clock);
     this.reconciler = new Reconciler(rest, intake, book, contracts, config.tradingDay(), clock);
     this.liveStatus = new LiveStatus(config.rules(), startedAt);
+    this.reload = new HotReload(engine, options.effectiveRulesDir(), config, new RulePackageRepository(database), clock,
+        listener);
   }
 
   /**
@@ -188,7 +190,7 @@ public final class Daemon implements AutoCloseable {
     LOG.info("compiling rules from {}", dir == null ? "the shipped package" : dir);
     try {
       RulePackage rules = dir == null ? RulePackage.shipped() : RulePackage.compile(dir);
-      LOG.info("rules compiled: {} rules from {}", rules.ruleCount(), rules.source());
+      LOG.info("rules compiled: {} rules from {}, version {}", rules.ruleCount(), rules.source(), rules.version());
       return rules;
     } catch (RuleCompileException e) {
       throw new DaemonException(DaemonException.Step.RULES, e.getMessage(), e);
@@ -198,7 +200,8 @@ public final class Daemon implements AutoCloseable {
   private void begin() {
     settleLeftoverDecisions();
     openEndpoint();
-    listener.started(rules.source(), rules.ruleCount());
+    listener.started(engine.rules().source(), engine.rules().ruleCount());
+    reload.start();
     gatewayWork.execute(this::connect);
   }
 
@@ -497,7 +500,20 @@ public final class Daemon implements AutoCloseable {
     for (long account : guarded) {
       accounts.add(book.snapshot(account, now, engine.lockouts(account)));
     }
-    return new DaemonSnapshot(now, connectionState(), rules.source(), accounts);
+    return new DaemonSnapshot(now, connectionState(), engine.rules().source(), accounts);
+  }
+
+  /**
+   * Reloads the rule directory and the config file now, as if they had changed (SIGHUP,
+   * {@code riskguard reload}); returns at once, {@link DaemonListener#reloaded} tells the outcome.
+   */
+  public void reload() {
+    reload.request(true);
+  }
+
+  /** The running rule package's version and how the last reload went. */
+  public ReloadState reloadState() {
+    return reload.state();
   }
 
   /** What {@code GET /status} answers: the snapshot with both hubs' states and the limits' % used. */
@@ -538,6 +554,7 @@ public final class Daemon implements AutoCloseable {
       endpoint.close();
     }
     closing.countDown();
+    reload.close();
     intake.stop();
     if (heartbeat != null) {
       heartbeat.close();

@@ -32,6 +32,9 @@ public interface DaemonListener {
   /** The action failed; {@code retrying} tells whether the daemon tries again. */
   default void failed(Decision decision, String problem, boolean retrying) {}
 
+  /** A reload ran (a rule or config file changed, SIGHUP, {@code riskguard reload}): how it went. */
+  default void reloaded(ReloadState state) {}
+
   /** The daemon stopped; {@code failure} is null for a normal stop. */
   default void stopped(DaemonException failure) {}
 }

@@ -57,14 +57,15 @@ final class GatewaySink implements EnforcementSink, AutoCloseable {
   private final DaemonListener listener;
   private final Backoff backoff;
   private final Clock clock;
-  private final String rulePackage;
+  /** The version of the rule package that decided each decision still being carried out. */
+  private final Map<String, String> deciders = new ConcurrentHashMap<>();
   private final Map<Long, ExecutorService> executors = new ConcurrentHashMap<>();
   private final ScheduledExecutorService retryTimer;
   private volatile Engine engine;
   private volatile boolean closing;
 
   GatewaySink(Database database, LockoutStore lockouts, DecisionRecorder recorder, AccountBook book,
-      GatewayActions gateway, DaemonListener listener, Backoff backoff, Clock clock, String rulePackage) {
+      GatewayActions gateway, DaemonListener listener, Backoff backoff, Clock clock) {
     this.database = database;
     this.audit = new AuditLog(database, clock);
     this.claims = new DecisionRepository(database);
@@ -75,7 +76,6 @@ final class GatewaySink implements EnforcementSink, AutoCloseable {
     this.listener = listener;
     this.backoff = backoff;
     this.clock = clock;
-    this.rulePackage = rulePackage;
     this.retryTimer = Executors.newSingleThreadScheduledExecutor(daemonThread("riskguard-enforcement-retry"));
   }
 
@@ -89,6 +89,9 @@ final class GatewaySink implements EnforcementSink, AutoCloseable {
   public void execute(List<Decision> actions) {
     long accountId = actions.get(0).accountId();
     List<Decision> decided = recorder.take(accountId);
+    String deciding = engine.rules().version();
+    decided.forEach(decision -> deciders.put(decision.id(), deciding));
+    actions.forEach(action -> deciders.put(action.id(), deciding));
     boolean lockoutsChanged = actions.stream().anyMatch(action -> changesLockouts(action.action()));
     List<Lockout> held = lockoutsChanged ? engine.lockouts(accountId) : null;
     submit(accountId, () -> begin(accountId, decided, actions, held));
@@ -135,8 +138,17 @@ final class GatewaySink implements EnforcementSink, AutoCloseable {
         listener.executed(action, outcome);
       }
     }
+    decided.forEach(decision -> forgetDecider(decision, toSend));
+    actions.forEach(action -> forgetDecider(action, toSend));
     for (Decision action : toSend) {
       attempt(action, 1);
+    }
+  }
+
+  /** A decision with no gateway call to make has all its audit rows. */
+  private void forgetDecider(Decision decision, List<Decision> toSend) {
+    if (toSend.stream().noneMatch(sent -> sent.id().equals(decision.id()))) {
+      deciders.remove(decision.id());
     }
   }
 
@@ -171,6 +183,7 @@ final class GatewaySink implements EnforcementSink, AutoCloseable {
       audit.append(row(action, AuditPhase.SUCCEEDED, outcome));
       claims.markDone(action.id(), clock.instant());
     });
+    deciders.remove(action.id());
     LOG.info("account {} {} {}{} done: {}", action.accountId(), action.rule(), action.action(),
         DecisionText.target(action), outcome);
     book.noteDecision(action, "SUCCEEDED", outcome);
@@ -200,6 +213,7 @@ final class GatewaySink implements EnforcementSink, AutoCloseable {
       audit.append(row(action, AuditPhase.FAILED, detail));
       claims.markFailed(action.id(), clock.instant());
     });
+    deciders.remove(action.id());
     LOG.error("account {} {} {}{} FAILED: {}", action.accountId(), action.rule(), action.action(),
         DecisionText.target(action), detail);
     book.noteDecision(action, "FAILED", detail);
@@ -252,7 +266,8 @@ final class GatewaySink implements EnforcementSink, AutoCloseable {
   private AuditRow row(Decision decision, AuditPhase phase, String detail) {
     return new AuditRow(decision.id(), decision.ts(), decision.accountId(), decision.rule(), decision.action().name(),
         decision.contractId(), decision.orderId(), decision.size(), decision.until(), decision.symbol(),
-        decision.stopPrice(), decision.reason(), null, phase, detail, rulePackage);
+        decision.stopPrice(), decision.reason(), null, phase, detail,
+        deciders.getOrDefault(decision.id(), engine.rules().version()));
   }
 
   /**

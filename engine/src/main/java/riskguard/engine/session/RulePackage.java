@@ -130,8 +130,7 @@ public final class RulePackage {
     for (Path file : files) {
       String name = relativeName(dir, file);
       byte[] content = read(file);
-      digest.update((name + "\n").getBytes(StandardCharsets.UTF_8));
-      digest.update(content);
+      hash(digest, name, content);
       kfs.write(KFS_ROOT + name, content);
     }
     KieBuilder builder = services.newKieBuilder(kfs).buildAll();
@@ -143,6 +142,25 @@ public final class RulePackage {
     String hash = HexFormat.of().formatHex(digest.digest());
     Instant builtAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     return new Build(source, hash.substring(0, 8) + "@" + builtAt, hash, builtAt, releaseId);
+  }
+
+  /**
+   * The hash a package compiled from {@code dir} now would have, without compiling: tells
+   * whether the rule files changed, and names a package that does not compile.
+   *
+   * @throws RuleCompileException when {@code dir} is not a directory or holds no rule file
+   */
+  public static String contentHash(Path dir) {
+    MessageDigest digest = sha256();
+    for (Path file : ruleFiles(dir, dir.toString())) {
+      hash(digest, relativeName(dir, file), read(file));
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static void hash(MessageDigest digest, String name, byte[] content) {
+    digest.update((name + "\n").getBytes(StandardCharsets.UTF_8));
+    digest.update(content);
   }
 
   /** One STREAM-mode rule base holding every file, whatever package its rules declare. */

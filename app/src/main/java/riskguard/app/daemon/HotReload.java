@@ -1,0 +1,222 @@
+package riskguard.app.daemon;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import riskguard.config.ConfigError;
+import riskguard.config.ConfigException;
+import riskguard.config.ConfigLoader;
+import riskguard.config.RiskguardConfig;
+import riskguard.db.RulePackageRepository;
+import riskguard.db.RulePackageRow;
+import riskguard.engine.session.Engine;
+import riskguard.engine.session.RuleCompileException;
+import riskguard.engine.session.RuleError;
+import riskguard.engine.session.RulePackage;
+
+/**
+ * Hot reload of the rule directory and the config file while the daemon runs. A change seen by
+ * the {@link ReloadWatcher}, SIGHUP or {@code riskguard reload} queues a reload on this
+ * component's own thread, off the event path: the rule directory is compiled and, when it
+ * compiles, swapped into the engine between two events of every account (all session state
+ * kept); the config file is read and its rule sections applied as new facts. A package or
+ * config that fails is logged error by error and the running one stays. Every rule package
+ * attempt is a {@code rule_packages} row.
+ */
+final class HotReload implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger("riskguard.reload");
+
+  private final Engine engine;
+  private final Path rulesDir;
+  private final Path configFile;
+  private final RiskguardConfig startedWith;
+  private final RulePackageRepository packages;
+  private final Clock clock;
+  private final DaemonListener listener;
+  private final ExecutorService work = Executors.newSingleThreadExecutor(GatewaySink.daemonThread("riskguard-reload"));
+  private final AtomicBoolean queued = new AtomicBoolean();
+  private final AtomicBoolean forced = new AtomicBoolean();
+  private volatile List<Object> runningSections;
+  private volatile ReloadState state;
+  private ReloadWatcher watcher;
+
+  /**
+   * @param rulesDir the rule directory the daemon runs, or null for the shipped package (which
+   *     cannot change)
+   */
+  HotReload(Engine engine, Path rulesDir, RiskguardConfig config, RulePackageRepository packages, Clock clock,
+      DaemonListener listener) {
+    this.engine = engine;
+    this.rulesDir = rulesDir;
+    this.configFile = Files.isRegularFile(config.source()) ? config.source() : null;
+    this.startedWith = config;
+    this.packages = packages;
+    this.clock = clock;
+    this.listener = listener;
+    this.runningSections = config.rules().enabledSections();
+    this.state = ReloadState.started(engine.rules().version(), engine.rules().source());
+  }
+
+  /** Records the package the daemon started with and starts watching. */
+  void start() {
+    RulePackage.Build running = engine.rules().build();
+    packages.record(RulePackageRow.loaded(running.version(), running.contentHash(), running.builtAt(),
+        running.source()));
+    watcher = new ReloadWatcher(rulesDir, configFile, () -> request(false));
+    LOG.info("watching for changes: rules {}, config {}",
+        rulesDir == null ? "(shipped package, not watched)" : rulesDir,
+        configFile == null ? "(not from a file, not watched)" : configFile);
+  }
+
+  /**
+   * Queues a reload; requests made while one is queued join it.
+   *
+   * @param force compile and swap the rules even when no rule file changed
+   */
+  void request(boolean force) {
+    if (force) {
+      forced.set(true);
+    }
+    if (queued.compareAndSet(false, true)) {
+      try {
+        work.execute(this::reload);
+      } catch (RejectedExecutionException stopping) {
+        LOG.debug("reload not started, the daemon is stopping");
+      }
+    }
+  }
+
+  ReloadState state() {
+    return state;
+  }
+
+  private void reload() {
+    queued.set(false);
+    boolean force = forced.getAndSet(false);
+    List<String> errors = new ArrayList<>();
+    List<String> needsRestart = new ArrayList<>();
+    boolean applied = false;
+    try {
+      applied |= reloadRules(force, errors);
+      applied |= reloadConfig(errors, needsRestart);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    } catch (RuntimeException e) {
+      LOG.error("reload failed; the running rules and config stay", e);
+      errors.add("reload failed: " + e);
+    }
+    ReloadState.Outcome outcome = !errors.isEmpty() ? ReloadState.Outcome.REJECTED
+        : applied ? ReloadState.Outcome.APPLIED : ReloadState.Outcome.UNCHANGED;
+    RulePackage running = engine.rules();
+    state = new ReloadState(running.version(), running.source(), clock.instant(), outcome, errors, needsRestart);
+    listener.reloaded(state);
+  }
+
+  private boolean reloadRules(boolean force, List<String> errors) throws InterruptedException {
+    if (rulesDir == null) {
+      return false;
+    }
+    RulePackage.Build running = engine.rules().build();
+    long started = System.nanoTime();
+    try {
+      if (!force && RulePackage.contentHash(rulesDir).equals(running.contentHash())) {
+        return false;
+      }
+      RulePackage.Build next = RulePackage.prepare(rulesDir);
+      long compiled = System.nanoTime();
+      RulePackage now = engine.replaceRules(next);
+      packages.record(RulePackageRow.loaded(next.version(), next.contentHash(), next.builtAt(), next.source()));
+      LOG.info("rules reloaded: version {} ({} rules from {}) replaces {}; compiled in {} ms, swapped in {} ms",
+          now.version(), now.ruleCount(), now.source(), running.version(), millis(compiled - started),
+          millis(System.nanoTime() - compiled));
+      return true;
+    } catch (RuleCompileException e) {
+      reject(e.errors().stream().map(RuleError::toString).toList(), errors);
+      return false;
+    } catch (IllegalStateException e) {
+      reject(List.of(e.getMessage()), errors);
+      return false;
+    }
+  }
+
+  private void reject(List<String> problems, List<String> errors) {
+    problems.forEach(problem -> LOG.error("rules rejected: {}", problem));
+    String hash = hashOrNone();
+    Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    String version = hash.substring(0, Math.min(8, hash.length())) + "@" + at;
+    packages.record(RulePackageRow.rejected(version, hash, at, rulesDir.toString(), String.join("\n", problems)));
+    LOG.error("rule package {} rejected with {} problem(s); still running version {}", rulesDir, problems.size(),
+        engine.rules().version());
+    errors.addAll(problems);
+  }
+
+  /** A rejected directory may not even list (gone, no rule file): its row still needs a hash. */
+  private String hashOrNone() {
+    try {
+      return RulePackage.contentHash(rulesDir);
+    } catch (RuleCompileException | UncheckedIOException e) {
+      return "none";
+    }
+  }
+
+  private boolean reloadConfig(List<String> errors, List<String> needsRestart) {
+    if (configFile == null) {
+      return false;
+    }
+    RiskguardConfig next;
+    try {
+      next = ConfigLoader.load(configFile);
+    } catch (ConfigException e) {
+      List<String> problems = e.errors().stream().map(ConfigError::toString).toList();
+      problems.forEach(problem -> LOG.error("config rejected: {}", problem));
+      LOG.error("config {} rejected with {} problem(s); the running limits stay", configFile, problems.size());
+      errors.addAll(problems);
+      return false;
+    }
+    ConfigChange change = ConfigChange.between(startedWith, runningSections, next);
+    if (!change.needsRestart().isEmpty()) {
+      LOG.warn("config {}: {} changed; this needs a restart (running with the values it started with)", configFile,
+          String.join(", ", change.needsRestart()));
+      needsRestart.addAll(change.needsRestart());
+    }
+    if (!change.ruleSectionsChanged()) {
+      return false;
+    }
+    runningSections = next.rules().enabledSections();
+    engine.updateRuleSections(runningSections);
+    LOG.info("config reloaded: the rule sections of {} apply from the next event ({} enabled)", configFile,
+        runningSections.size());
+    return true;
+  }
+
+  private static long millis(long nanos) {
+    return TimeUnit.NANOSECONDS.toMillis(nanos);
+  }
+
+  @Override
+  public void close() {
+    if (watcher != null) {
+      watcher.close();
+    }
+    work.shutdownNow();
+    try {
+      work.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
