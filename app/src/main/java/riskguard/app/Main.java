@@ -2,6 +2,7 @@ package riskguard.app;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import riskguard.app.daemon.ReloadCommand;
 import riskguard.app.daemon.RunCommand;
 
 /** The {@code riskguard} command: daemon, demo, simulate, checks and tools. */
@@ -17,6 +18,7 @@ import riskguard.app.daemon.RunCommand;
       RulesCommand.class,
       SimGatewayCommand.class,
       RunCommand.class,
+      ReloadCommand.class,
       BenchCommand.class,
       DemoCommand.class,
       StatusCommand.class

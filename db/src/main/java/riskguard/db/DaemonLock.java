@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.OptionalLong;
@@ -37,6 +38,31 @@ final class DaemonLock implements AutoCloseable {
 
     static Path lockFileFor(Path databaseFile) {
         return databaseFile.resolveSibling(databaseFile.getFileName() + ".lock");
+    }
+
+    /**
+     * The pid of the daemon holding {@code databaseFile}'s lock; empty when no daemon holds it.
+     * Never takes the lock for longer than the test itself.
+     */
+    static OptionalLong holder(Path databaseFile) {
+        Path lockFile = lockFileFor(databaseFile).toAbsolutePath();
+        if (!Files.isRegularFile(lockFile)) {
+            return OptionalLong.empty();
+        }
+        Path canonical = canonicalLockFile(databaseFile);
+        if (HELD_IN_THIS_JVM.contains(canonical)) {
+            return OptionalLong.of(ProcessHandle.current().pid());
+        }
+        try (FileChannel channel = FileChannel.open(canonical, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock probe = channel.tryLock();
+            if (probe != null) {
+                probe.release();
+                return OptionalLong.empty();
+            }
+            return readPid(channel);
+        } catch (IOException e) {
+            throw new DatabaseException("cannot read the daemon lock " + lockFile + ": " + e.getMessage(), e);
+        }
     }
 
     /** Takes the lock; the database file's directory must exist. */

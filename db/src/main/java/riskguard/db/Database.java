@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
@@ -65,6 +66,14 @@ public final class Database implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /**
+     * The pid of the daemon running on {@code file} (holding its lock), or empty when none
+     * does: where {@code riskguard reload} sends its signal.
+     */
+    public static OptionalLong runningDaemon(Path file) {
+        return DaemonLock.holder(file);
     }
 
     /**

@@ -68,6 +68,7 @@ class DaemonLockTest {
         Path file = dir.resolve("data/riskguard.db");
         try (ProbeProcess holder = ProbeProcess.start("hold", file)) {
             assertThat(holder.awaitLine("LOCKED")).isEqualTo("LOCKED " + holder.pid());
+            assertThat(Database.runningDaemon(file)).as("reload finds the daemon to signal").hasValue(holder.pid());
 
             assertThatThrownBy(() -> Database.openForDaemon(file))
                     .isInstanceOf(DatabaseLockedException.class)
@@ -78,6 +79,7 @@ class DaemonLockTest {
 
             holder.kill();
         }
+        assertThat(Database.runningDaemon(file)).as("a dead holder is no running daemon").isEmpty();
         try (Database afterKill = Database.openForDaemon(file)) {
             assertThat(new ResetMarkRepository(afterKill).markIfFirst(536, DAY, RESET)).isTrue();
         }
@@ -115,5 +117,16 @@ class DaemonLockTest {
         try (Database daemon = Database.openForDaemon(file)) {
             assertThat(daemon.isReadOnly()).isFalse();
         }
+    }
+
+    @Test
+    void theRunningDaemonIsFoundInThisJvmWithoutDisturbingItsLock() {
+        Path file = dir.resolve("riskguard.db");
+        assertThat(Database.runningDaemon(file)).as("never started").isEmpty();
+        try (Database daemon = Database.openForDaemon(file)) {
+            assertThat(Database.runningDaemon(file)).hasValue(ProcessHandle.current().pid());
+            assertThatThrownBy(() -> Database.openForDaemon(file)).isInstanceOf(DatabaseLockedException.class);
+        }
+        assertThat(Database.runningDaemon(file)).as("stopped").isEmpty();
     }
 }

@@ -13,13 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import riskguard.config.ConfigError;
 import riskguard.config.ConfigException;
 import riskguard.config.ConfigLoader;
 import riskguard.config.RiskguardConfig;
-import riskguard.db.RulePackageRepository;
 import riskguard.db.RulePackageRow;
 import riskguard.engine.session.Engine;
 import riskguard.engine.session.RuleCompileException;
@@ -35,7 +35,7 @@ import riskguard.engine.session.RulePackage;
  * config that fails is logged error by error and the running one stays. Every rule package
  * attempt is a {@code rule_packages} row.
  */
-final class HotReload implements AutoCloseable {
+public final class HotReload implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger("riskguard.reload");
 
@@ -43,7 +43,7 @@ final class HotReload implements AutoCloseable {
   private final Path rulesDir;
   private final Path configFile;
   private final RiskguardConfig startedWith;
-  private final RulePackageRepository packages;
+  private final Consumer<RulePackageRow> attempts;
   private final Clock clock;
   private final DaemonListener listener;
   private final ExecutorService work = Executors.newSingleThreadExecutor(GatewaySink.daemonThread("riskguard-reload"));
@@ -56,24 +56,34 @@ final class HotReload implements AutoCloseable {
   /**
    * @param rulesDir the rule directory the daemon runs, or null for the shipped package (which
    *     cannot change)
+   * @param config the config the daemon started with; null when there is none to reload
+   * @param attempts records every load attempt (the {@code rule_packages} table)
    */
-  HotReload(Engine engine, Path rulesDir, RiskguardConfig config, RulePackageRepository packages, Clock clock,
+  HotReload(Engine engine, Path rulesDir, RiskguardConfig config, Consumer<RulePackageRow> attempts, Clock clock,
       DaemonListener listener) {
     this.engine = engine;
     this.rulesDir = rulesDir;
-    this.configFile = Files.isRegularFile(config.source()) ? config.source() : null;
+    this.configFile = config != null && Files.isRegularFile(config.source()) ? config.source() : null;
     this.startedWith = config;
-    this.packages = packages;
+    this.attempts = attempts;
     this.clock = clock;
     this.listener = listener;
-    this.runningSections = config.rules().enabledSections();
+    this.runningSections = config == null ? List.of() : config.rules().enabledSections();
     this.state = ReloadState.started(engine.rules().version(), engine.rules().source());
   }
 
+  /**
+   * Hot reload of an engine's rule directory alone: no config file, no database (the bench
+   * measures the daemon's reload path with it).
+   */
+  public static HotReload ofRules(Engine engine, Path rulesDir, DaemonListener listener) {
+    return new HotReload(engine, rulesDir, null, attempt -> { }, Clock.systemUTC(), listener);
+  }
+
   /** Records the package the daemon started with and starts watching. */
-  void start() {
+  public void start() {
     RulePackage.Build running = engine.rules().build();
-    packages.record(RulePackageRow.loaded(running.version(), running.contentHash(), running.builtAt(),
+    attempts.accept(RulePackageRow.loaded(running.version(), running.contentHash(), running.builtAt(),
         running.source()));
     watcher = new ReloadWatcher(rulesDir, configFile, () -> request(false));
     LOG.info("watching for changes: rules {}, config {}",
@@ -86,7 +96,7 @@ final class HotReload implements AutoCloseable {
    *
    * @param force compile and swap the rules even when no rule file changed
    */
-  void request(boolean force) {
+  public void request(boolean force) {
     if (force) {
       forced.set(true);
     }
@@ -99,7 +109,7 @@ final class HotReload implements AutoCloseable {
     }
   }
 
-  ReloadState state() {
+  public ReloadState state() {
     return state;
   }
 
@@ -139,7 +149,7 @@ final class HotReload implements AutoCloseable {
       RulePackage.Build next = RulePackage.prepare(rulesDir);
       long compiled = System.nanoTime();
       RulePackage now = engine.replaceRules(next);
-      packages.record(RulePackageRow.loaded(next.version(), next.contentHash(), next.builtAt(), next.source()));
+      attempts.accept(RulePackageRow.loaded(next.version(), next.contentHash(), next.builtAt(), next.source()));
       LOG.info("rules reloaded: version {} ({} rules from {}) replaces {}; compiled in {} ms, swapped in {} ms",
           now.version(), now.ruleCount(), now.source(), running.version(), millis(compiled - started),
           millis(System.nanoTime() - compiled));
@@ -158,7 +168,7 @@ final class HotReload implements AutoCloseable {
     String hash = hashOrNone();
     Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     String version = hash.substring(0, Math.min(8, hash.length())) + "@" + at;
-    packages.record(RulePackageRow.rejected(version, hash, at, rulesDir.toString(), String.join("\n", problems)));
+    attempts.accept(RulePackageRow.rejected(version, hash, at, rulesDir.toString(), String.join("\n", problems)));
     LOG.error("rule package {} rejected with {} problem(s); still running version {}", rulesDir, problems.size(),
         engine.rules().version());
     errors.addAll(problems);

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,6 +72,7 @@ public final class RunCommand implements Callable<Integer> {
     } catch (DaemonException e) {
       return report(err, e);
     }
+    reloadOnHangup(daemon);
     Thread shutdown = new Thread(daemon::close, "riskguard-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
     Optional<DaemonException> failure = daemon.awaitStopped();
@@ -83,6 +85,17 @@ public final class RunCommand implements Callable<Integer> {
       // the hook is running or has run; nothing left to remove
     }
     return report(err, failure.get());
+  }
+
+  /** SIGHUP (sent by {@code riskguard reload}) reloads the rules and the config, as a changed file does. */
+  @SuppressWarnings("sunapi")
+  private static void reloadOnHangup(Daemon daemon) {
+    try {
+      sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> daemon.reload());
+    } catch (IllegalArgumentException unsupported) {
+      LoggerFactory.getLogger(RunCommand.class).warn("SIGHUP cannot be handled here ({}); the daemon still reloads"
+          + " when a rule or config file changes", unsupported.getMessage());
+    }
   }
 
   private static int report(PrintWriter err, DaemonException failure) {

@@ -117,4 +117,34 @@ class RuleSwapTest {
       assertThat(engine.rules().version()).isEqualTo(running);
     }
   }
+
+  @Test
+  void aChangedDslrIsExpandedWithTheDirectorysVocabulary() throws Exception {
+    Files.writeString(dir.resolve("words.dsl"), """
+        [when]A position holds more than {n} contracts=$p : Position( size > {n}, $c : contractId )
+        [then]Close it as {rule}=decisions.closePosition("{rule}", $c, "size");
+        """);
+    String rule = """
+        package words;
+        import riskguard.engine.model.Position;
+        global riskguard.engine.session.DecisionChannel decisions;
+
+        rule "WORDS"
+        when
+            A position holds more than %d contracts
+        then
+            Close it as %s
+        end
+        """;
+    Files.writeString(dir.resolve("words.dslr"), rule.formatted(5, "WORDS-5"));
+    try (Engine engine = Engine.replay(RulePackage.compile(dir), settings, enforcement)) {
+      engine.apply(position("2025-03-10T14:30:00Z", 1, 3));
+      assertThat(decisions).isEmpty();
+
+      Files.writeString(dir.resolve("words.dslr"), rule.formatted(2, "WORDS-2"));
+      engine.replaceRules(RulePackage.prepare(dir));
+
+      assertThat(decisions).extracting(Decision::rule).containsExactly("WORDS-2");
+    }
+  }
 }
