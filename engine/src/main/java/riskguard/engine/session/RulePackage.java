@@ -197,12 +197,17 @@ public final class RulePackage {
    * holds every account between two events); this object is spent afterwards, use the result.
    *
    * @throws RuleCompileException when the update cannot be applied (the running rules stay)
+   * @throws IllegalStateException when the rule base could not be updated in place
    */
   RulePackage replaceWith(Build next) {
     Results results = container.updateToVersion(next.releaseId());
     List<RuleError> errors = errorsOf(results, next.source());
     if (!errors.isEmpty()) {
       throw new RuleCompileException(next.source(), errors);
+    }
+    if (container.getKieBase(KIE_BASE) != kieBase) {
+      throw new IllegalStateException("the rule base of " + next.source() + " was rebuilt instead of updated in place;"
+          + " the running sessions keep version " + version());
     }
     KieServices.get().getRepository().removeKieModule(build.releaseId());
     return new RulePackage(next, container);
