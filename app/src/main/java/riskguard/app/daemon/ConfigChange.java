@@ -30,6 +30,7 @@ record ConfigChange(boolean ruleSectionsChanged, List<String> needsRestart) {
     note(restart, "trading_day", running.tradingDay(), next.tradingDay());
     note(restart, "pnl_basis", running.pnlBasis(), next.pnlBasis());
     note(restart, "max_quote_age_seconds", running.maxQuoteAgeSeconds(), next.maxQuoteAgeSeconds());
+    note(restart, "status_port", running.statusPort(), next.statusPort());
     boolean sections = !runningSections.equals(next.rules().enabledSections());
     return new ConfigChange(sections, List.copyOf(restart));
   }
