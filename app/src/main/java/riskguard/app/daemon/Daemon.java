@@ -521,7 +521,7 @@ public final class Daemon implements AutoCloseable {
     String source = endpoint == null ? "daemon pid " + ProcessHandle.current().pid() : endpoint.root() + "/status";
     return liveStatus.document(source, snapshot(), new StatusDocument.Hubs(
         LiveStatus.hubState(userHub == null ? null : userHub.connection()),
-        LiveStatus.hubState(marketHub == null ? null : marketHub.connection())));
+        LiveStatus.hubState(marketHub == null ? null : marketHub.connection())), reloadState());
   }
 
   /** Where the status endpoint answers ({@code http://127.0.0.1:PORT}); empty if it could not start. */

@@ -27,14 +27,14 @@ final class LiveStatus {
     this.startedAt = startedAt;
   }
 
-  StatusDocument document(String source, DaemonSnapshot snapshot, StatusDocument.Hubs hubs) {
+  StatusDocument document(String source, DaemonSnapshot snapshot, StatusDocument.Hubs hubs, ReloadState reload) {
     List<StatusDocument.Account> accounts = new ArrayList<>();
     for (DaemonSnapshot.AccountSnapshot account : snapshot.accounts()) {
       accounts.add(account(account, hubs, snapshot.takenAt()));
     }
     return new StatusDocument(source, true, pid, startedAt,
         Duration.between(startedAt, snapshot.takenAt()).toSeconds(), snapshot.rulePackage(), snapshot.takenAt(),
-        snapshot.connection().name(), accounts);
+        snapshot.connection().name(), accounts, reload);
   }
 
   private StatusDocument.Account account(DaemonSnapshot.AccountSnapshot account, StatusDocument.Hubs hubs,

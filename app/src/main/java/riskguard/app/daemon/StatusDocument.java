@@ -13,9 +13,11 @@ import java.util.List;
  * @param source where the figures come from: the endpoint's URL, or the database file
  * @param pid the daemon's process id; null when read from the database
  * @param connection the daemon's {@link ConnectionState}; null when read from the database
+ * @param reload the running rule package's version and how the last hot reload went (a rejected
+ *     package or config with its errors); null when read from the database
  */
 public record StatusDocument(String source, boolean live, Long pid, Instant startedAt, Long uptimeSeconds,
-    String rulePackage, Instant takenAt, String connection, List<Account> accounts) {
+    String rulePackage, Instant takenAt, String connection, List<Account> accounts, ReloadState reload) {
 
   public StatusDocument {
     accounts = List.copyOf(accounts);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import riskguard.app.daemon.ReloadState;
 import riskguard.app.daemon.StatusDocument;
 
 /** Renders a {@link StatusDocument} as one short, aligned screen per account. */
@@ -25,7 +26,7 @@ final class StatusScreen {
     if (status.live()) {
       screen.append(String.format("riskguard status  daemon pid %d  up %s  %s  at %s%n", status.pid(),
           left(Duration.ofSeconds(status.uptimeSeconds())), status.connection(), clock.format(status.takenAt())));
-      screen.append(String.format(LABEL, "rules", status.rulePackage()));
+      appendRules(screen, status);
     } else {
       screen.append(String.format("riskguard status  %s  at %s%n", notLive, clock.format(status.takenAt())));
       screen.append(String.format(LABEL, "database", status.source()));
@@ -39,6 +40,26 @@ final class StatusScreen {
       appendAccount(screen, account, status);
     }
     return screen.toString();
+  }
+
+  /** The running rules, and a rejected reload or a config change waiting for a restart. */
+  private void appendRules(StringBuilder screen, StatusDocument status) {
+    ReloadState reload = status.reload();
+    if (reload == null) {
+      screen.append(String.format(LABEL, "rules", status.rulePackage()));
+      return;
+    }
+    screen.append(String.format(LABEL, "rules", "version " + reload.rulesVersion() + " from " + reload.rulesSource()));
+    if (reload.outcome() == ReloadState.Outcome.REJECTED) {
+      String first = reload.errors().isEmpty() ? "" : ": " + reload.errors().get(0);
+      String more = reload.errors().size() > 1 ? " (+" + (reload.errors().size() - 1) + " more in the log)" : "";
+      screen.append(String.format(LABEL, "reload", "REJECTED" + (reload.lastAttemptAt() == null ? "" : " at " + clock.format(reload.lastAttemptAt()))
+          + ", the version above still runs" + first + more));
+    }
+    if (!reload.needsRestart().isEmpty()) {
+      screen.append(String.format(LABEL, "restart", "needed for config changes to: "
+          + String.join(", ", reload.needsRestart())));
+    }
   }
 
   private void appendAccount(StringBuilder screen, StatusDocument.Account account, StatusDocument status) {

@@ -38,7 +38,7 @@ final class StoredStatus {
     for (AccountStatus account : stored) {
       accounts.add(account(account, now));
     }
-    return new StatusDocument(databaseFile.toString(), false, null, null, null, null, now, null, accounts);
+    return new StatusDocument(databaseFile.toString(), false, null, null, null, null, now, null, accounts, null);
   }
 
   private StatusDocument.Account account(AccountStatus account, Instant now) {

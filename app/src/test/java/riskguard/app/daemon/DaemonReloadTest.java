@@ -8,6 +8,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -179,6 +182,13 @@ class DaemonReloadTest {
       assertThat(rejected.errors()).anySatisfy(error -> assertThat(error).startsWith("broken.drl:5:"));
       assertThat(reloadLog.list).anySatisfy(event ->
           assertThat(event.getFormattedMessage()).startsWith("rules rejected: broken.drl:5:"));
+      String served = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(daemon.statusEndpoint().orElseThrow().resolve("/status")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      ReloadState shown = StatusJson.mapper().readValue(served, StatusDocument.class).reload();
+      assertThat(shown.outcome()).as("GET /status shows the rejected reload").isEqualTo(ReloadState.Outcome.REJECTED);
+      assertThat(shown.rulesVersion()).isEqualTo(startVersion);
+      assertThat(shown.errors()).anySatisfy(error -> assertThat(error).startsWith("broken.drl:5:"));
 
       trader.buyMarket(ContractCatalogue.MNQ, 5);
       Eventually.until("RULE-001 of the running package closed MNQ", PATIENCE,
