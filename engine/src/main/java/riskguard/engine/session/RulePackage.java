@@ -16,9 +16,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.kie.api.KieBase;
@@ -179,7 +182,37 @@ public final class RulePackage {
       String path = message.getPath() == null ? source : message.getPath().replaceFirst("^" + KFS_ROOT, "");
       errors.add(new RuleError(path, Math.max(message.getLine(), 0), oneLine(message.getText())));
     }
-    return errors;
+    return syntaxErrorsFirst(errors);
+  }
+
+  /**
+   * A file that does not parse leaves the package half-built, and Drools then reports dozens of
+   * errors in the other files (their declared types "cannot be resolved"): shown together they
+   * bury the one line to fix. When a file has a syntax error, only its files' errors are kept,
+   * with a last line saying how many were left out.
+   */
+  private static List<RuleError> syntaxErrorsFirst(List<RuleError> errors) {
+    Set<String> unparsed = new HashSet<>();
+    for (RuleError error : errors) {
+      if (error.message().startsWith("[ERR ") || error.message().startsWith("Parser returned a null Package")) {
+        unparsed.add(error.file());
+      }
+    }
+    if (unparsed.isEmpty()) {
+      return errors;
+    }
+    List<RuleError> kept = new ArrayList<>();
+    for (RuleError error : errors) {
+      if (unparsed.contains(error.file())) {
+        kept.add(error);
+      }
+    }
+    int left = errors.size() - kept.size();
+    if (left > 0) {
+      kept.add(new RuleError(String.join(", ", new TreeSet<>(unparsed)), 0, left
+          + " error(s) in other files left out: they follow from the syntax error above; fix it first"));
+    }
+    return kept;
   }
 
   private static MessageDigest sha256() {
