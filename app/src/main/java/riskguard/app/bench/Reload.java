@@ -77,7 +77,7 @@ final class Reload {
       engine.close();
     }
     Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("method", "recompile + swap through the engine API (no hot reload in the daemon yet)");
+    figures.put("method", "recompile + a new seeded engine + swap, through the engine API (not yet the daemon's HotReload)");
     figures.put("reload_ms", reloadNanos / 1e6);
     figures.put("events_while_reloading", produced - eventsAfter);
     figures.put("events_lost", produced - applied);
