@@ -7,9 +7,11 @@ import static riskguard.rules.Scenario.MNQ;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import riskguard.config.CooldownAfterLoss;
 import riskguard.config.CountType;
 import riskguard.config.DailyRealizedLoss;
 import riskguard.config.LimitAction;
+import riskguard.config.LossThreshold;
 import riskguard.config.MaxContracts;
 import riskguard.config.PnlBasis;
 import riskguard.engine.enforcement.Action;
@@ -45,6 +47,33 @@ class LockoutGuardTest {
 
       day.order("2025-03-10T14:40:01Z", 42, MNQ, OrderStatus.OPEN, OrderType.LIMIT, OrderSide.BUY, null);
       assertThat(day.decisions(GUARD)).as("the same order again while its cancel is pending").hasSize(1);
+    }
+  }
+
+  @Test
+  void aMarketOrderWhileLockedOutIsLeftToFillAndItsPositionIsClosed() {
+    try (Scenario day = lockedOutAt1432()) {
+      day.order("2025-03-10T14:40:00Z", 43, MNQ, OrderStatus.OPEN, OrderType.MARKET, OrderSide.BUY, null);
+      assertThat(day.decisions(GUARD)).as("cancelling a market order only races its fill").isEmpty();
+
+      day.order("2025-03-10T14:40:00Z", 43, MNQ, OrderStatus.FILLED, OrderType.MARKET, OrderSide.BUY, null)
+          .position("2025-03-10T14:40:00Z", MNQ, PositionType.LONG, 1, 21000.0);
+      assertThat(day.actions(GUARD)).containsExactly(Action.CLOSE_POSITION);
+    }
+  }
+
+  @Test
+  void riskguardsOwnStopIsNotCancelledDuringACooldownThatLetsThePositionStand() {
+    try (Scenario day = new Scenario(new CooldownAfterLoss(List.of(new LossThreshold(100, 300))))) {
+      day.position("2025-03-10T14:29:00Z", ES, PositionType.LONG, 1, 5800.0)
+          .trade("2025-03-10T14:30:00Z", 1, MNQ, -150.0, 0.74);
+      assertThat(day.actions("RULE-007")).containsExactly(Action.COOLDOWN);
+
+      day.order("2025-03-10T14:31:00Z", 50, ES, OrderStatus.OPEN, OrderType.STOP, OrderSide.SELL, 5790.0, "rg-17")
+          .order("2025-03-10T14:31:05Z", 51, ES, OrderStatus.OPEN, OrderType.STOP, OrderSide.SELL, 5790.0, "my-stop");
+
+      assertThat(day.decisions(GUARD)).as("the trader's own new stop is cancelled, riskguard's is not")
+          .singleElement().extracting(Decision::orderId).isEqualTo(51L);
     }
   }
 

@@ -114,8 +114,13 @@ final class Scenario implements AutoCloseable {
   }
 
   Scenario order(String at, long id, String contractId, OrderStatus status, OrderType type, OrderSide side, Double stop) {
+    return order(at, id, contractId, status, type, side, stop, null);
+  }
+
+  Scenario order(String at, long id, String contractId, OrderStatus status, OrderType type, OrderSide side, Double stop,
+      String customTag) {
     Instant ts = Instant.parse(at);
-    return apply(new OrderEvent(ts, ACCOUNT, id, contractId, status, type, side, 1, null, stop, ts, ts));
+    return apply(new OrderEvent(ts, ACCOUNT, id, contractId, status, type, side, 1, null, stop, ts, ts, customTag));
   }
 
   Scenario quote(String at, String contractId, double last) {

@@ -100,6 +100,7 @@ final class GatewayEcho implements EnforcementSink {
 
   private static OrderEvent cancelled(OrderEvent order, Instant at) {
     return new OrderEvent(at, order.accountId(), order.orderId(), order.contractId(), OrderStatus.CANCELLED,
-        order.type(), order.side(), order.size(), order.limitPrice(), order.stopPrice(), order.createdAt(), at);
+        order.type(), order.side(), order.size(), order.limitPrice(), order.stopPrice(), order.createdAt(), at,
+        order.customTag());
   }
 }

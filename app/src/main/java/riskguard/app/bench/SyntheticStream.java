@@ -115,7 +115,7 @@ final class SyntheticStream {
     long id = cancel ? nextId - 1 - random.nextInt(50) : nextId++;
     return new OrderEvent(now(), account, id, CONTRACTS.get(contract).id(),
         cancel ? OrderStatus.CANCELLED : OrderStatus.OPEN, OrderType.STOP,
-        random.nextBoolean() ? OrderSide.BUY : OrderSide.SELL, 1, null, prices[contract] - 10, now(), now());
+        random.nextBoolean() ? OrderSide.BUY : OrderSide.SELL, 1, null, prices[contract] - 10, now(), now(), null);
   }
 
   private TradeEvent trade(long account, int contract) {

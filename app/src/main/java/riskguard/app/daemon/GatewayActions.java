@@ -10,6 +10,7 @@ import riskguard.engine.enforcement.Action;
 import riskguard.engine.enforcement.Decision;
 import riskguard.engine.event.OrderEvent;
 import riskguard.engine.event.PositionEvent;
+import riskguard.engine.model.Order;
 import riskguard.engine.model.PositionType;
 
 /**
@@ -105,7 +106,7 @@ final class GatewayActions {
     OrderSide side = position.type() == PositionType.LONG ? OrderSide.ASK : OrderSide.BID;
     PlaceOrderRequest stop = PlaceOrderRequest
         .stop(decision.accountId(), decision.contractId(), side, position.size(), decision.stopPrice())
-        .withCustomTag("rg-" + decision.id());
+        .withCustomTag(Order.RISKGUARD_TAG_PREFIX + decision.id());
     long orderId = rest.placeOrder(stop);
     return "placed stop order " + orderId + " at " + decision.stopPrice() + ": success";
   }

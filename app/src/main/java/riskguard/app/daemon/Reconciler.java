@@ -91,7 +91,7 @@ final class Reconciler {
         LOG.info("account {}: order {} ended while disconnected", id, held.orderId());
         intake.feed(new OrderEvent(clock.instant(), id, held.orderId(), held.contractId(), OrderStatus.CANCELLED,
             held.type(), held.side(), held.size(), held.limitPrice(), held.stopPrice(), held.createdAt(),
-            clock.instant()));
+            clock.instant(), held.customTag()));
       }
     }
     orders.forEach(order -> intake.restAnswer("GatewayUserOrder", json.valueToTree(order)));

@@ -103,7 +103,8 @@ public final class EventDecoder {
         optionalNumber(data, "limitPrice"),
         optionalNumber(data, "stopPrice"),
         optionalTime(data, "creationTimestamp"),
-        optionalTime(data, "updateTimestamp"));
+        optionalTime(data, "updateTimestamp"),
+        optionalText(data, "customTag"));
   }
 
   private static TradeEvent trade(JsonNode data, Instant ts) {

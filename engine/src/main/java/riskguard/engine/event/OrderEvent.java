@@ -5,7 +5,10 @@ import riskguard.engine.model.OrderSide;
 import riskguard.engine.model.OrderStatus;
 import riskguard.engine.model.OrderType;
 
-/** {@code GatewayUserOrder}: an order's full current state. */
+/**
+ * {@code GatewayUserOrder}: an order's full current state. {@code customTag} is null when the
+ * order has none (riskguard tags the orders it places {@code rg-<decision id>}).
+ */
 public record OrderEvent(
     Instant ts,
     long accountId,
@@ -18,5 +21,6 @@ public record OrderEvent(
     Double limitPrice,
     Double stopPrice,
     Instant createdAt,
-    Instant updatedAt)
+    Instant updatedAt,
+    String customTag)
     implements InputEvent.AccountScoped {}

@@ -9,6 +9,9 @@ import java.time.Instant;
  */
 public final class Order {
 
+  /** The prefix of the custom tag on every order riskguard places. */
+  public static final String RISKGUARD_TAG_PREFIX = "rg-";
+
   private final long id;
   private final long accountId;
   private final String contractId;
@@ -22,13 +25,15 @@ public final class Order {
   private Instant createdAt;
   private Instant updatedAt;
   private final Instant seenAt;
+  private final String customTag;
 
-  public Order(long id, long accountId, String contractId, String root, Instant seenAt) {
+  public Order(long id, long accountId, String contractId, String root, Instant seenAt, String customTag) {
     this.id = id;
     this.accountId = accountId;
     this.contractId = contractId;
     this.root = root;
     this.seenAt = seenAt;
+    this.customTag = customTag;
   }
 
   public long getId() {
@@ -84,6 +89,19 @@ public final class Order {
   /** Session-clock time when the engine first saw the order. */
   public Instant getSeenAt() {
     return seenAt;
+  }
+
+  /** The tag the order was placed with; null when it has none. */
+  public String getCustomTag() {
+    return customTag;
+  }
+
+  /**
+   * True for the orders riskguard placed itself (its protective stops carry the tag
+   * {@code rg-<decision id>}), which no rule of riskguard's should cancel.
+   */
+  public boolean isPlacedByRiskguard() {
+    return customTag != null && customTag.startsWith(RISKGUARD_TAG_PREFIX);
   }
 
   /** Engine only: the order as the latest order event shows it. */

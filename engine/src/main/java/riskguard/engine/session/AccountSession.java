@@ -361,7 +361,8 @@ public final class AccountSession implements AutoCloseable {
     Order order = facts.order(event.orderId());
     boolean isNew = order == null;
     if (isNew) {
-      order = new Order(event.orderId(), accountId, event.contractId(), rootOf(event.contractId()), clock.now());
+      order = new Order(event.orderId(), accountId, event.contractId(), rootOf(event.contractId()), clock.now(),
+          event.customTag());
     }
     order.update(event.status(), event.type(), event.side(), event.size(), event.limitPrice(), event.stopPrice(),
         event.createdAt(), event.updatedAt());

@@ -17,7 +17,7 @@ class StopLossTest {
   }
 
   private static Order order(String contractId, OrderStatus status, OrderType type, OrderSide side, Double stop) {
-    Order order = new Order(7, 1, contractId, "MNQ", AT);
+    Order order = new Order(7, 1, contractId, "MNQ", AT, null);
     order.update(status, type, side, 2, null, stop, AT, AT);
     return order;
   }
