@@ -29,9 +29,9 @@ import riskguard.engine.session.RulePackage;
 /**
  * Hot reload of the rule directory and the config file while the daemon runs. A change seen by
  * the {@link ReloadWatcher}, SIGHUP or {@code riskguard reload} queues a reload on this
- * component's own thread, off the event path: the rule directory is compiled and, when it
- * compiles, swapped into the engine between two events of every account (all session state
- * kept); the config file is read and its rule sections applied as new facts. A package or
+ * component's own thread, off the event path: the rule files that changed are compiled against
+ * the running package and, when they compile, swapped into the engine between two events of
+ * every account (all session state kept); the config file is read and its rule sections applied as new facts. A package or
  * config that fails is logged error by error and the running one stays. Every rule package
  * attempt is a {@code rule_packages} row.
  */
@@ -146,12 +146,13 @@ public final class HotReload implements AutoCloseable {
       if (!force && RulePackage.contentHash(rulesDir).equals(running.contentHash())) {
         return false;
       }
-      RulePackage.Build next = RulePackage.prepare(rulesDir);
+      RulePackage.Build next = engine.rules().prepareUpdate(rulesDir);
       long compiled = System.nanoTime();
       RulePackage now = engine.replaceRules(next);
       attempts.accept(RulePackageRow.loaded(next.version(), next.contentHash(), next.builtAt(), next.source()));
-      LOG.info("rules reloaded: version {} ({} rules from {}) replaces {}; compiled in {} ms, swapped in {} ms",
+      LOG.info("rules reloaded: version {} ({} rules from {}) replaces {}; compiled in {} ms ({}), swapped in {} ms",
           now.version(), now.ruleCount(), now.source(), running.version(), millis(compiled - started),
+          next.incremental() ? "changed: " + String.join(", ", next.compiledFiles()) : "every file",
           millis(System.nanoTime() - compiled));
       return true;
     } catch (RuleCompileException e) {

@@ -18,21 +18,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.Results;
-import org.kie.api.builder.model.KieModuleModel;
-import org.kie.api.conf.EventProcessingOption;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
@@ -44,20 +40,17 @@ import org.kie.api.runtime.conf.ClockTypeOption;
  * rules without rebuilding. Sessions made from it run on a pseudo clock that the engine
  * moves with event time.
  *
- * <p>A running package can take a new version of its directory ({@link #prepare} off the event
- * path, then {@link #replaceWith} while no session is working): the rule base is updated in
- * place, so every session made from it keeps its facts, windows and timers and sees the new
- * rules from its next operation on.
+ * <p>A running package can take a new version of its directory ({@link #prepareUpdate} off the
+ * event path, which recompiles only the files that changed, then {@link #replaceWith} while no
+ * session is working): the rule base is updated in place, so every session made from it keeps
+ * its facts, windows and timers and sees the new rules from its next operation on.
  */
 public final class RulePackage {
 
   /** A file of the shipped package, used to find the package on the classpath. */
   static final String SHIPPED_MARKER = "rules/lockout-guard.drl";
 
-  private static final String KFS_ROOT = "src/main/resources/";
   private static final List<String> EXTENSIONS = List.of(".dsl", ".drl", ".dslr");
-  private static final String KIE_BASE = "rules";
-  private static final AtomicLong RELEASES = new AtomicLong();
 
   private final Build build;
   private final KieContainer container;
@@ -67,18 +60,74 @@ public final class RulePackage {
   private RulePackage(Build build, KieContainer container) {
     this.build = build;
     this.container = container;
-    this.kieBase = container.getKieBase(KIE_BASE);
+    this.kieBase = container.getKieBase(RuleWorkspace.KIE_BASE);
     this.ruleCount = kieBase.getKiePackages().stream().mapToInt(pkg -> pkg.getRules().size()).sum();
   }
 
   /**
-   * A rule directory compiled and checked, not yet running: the result of {@link #prepare}.
-   *
-   * @param version the content hash (short) and the time it was compiled, e.g.
-   *     {@code 3f9a1c2e@2026-11-25T15:30:02Z}
-   * @param contentHash SHA-256 of the files' names and contents, in hex
+   * A rule directory compiled and checked, not yet running: the result of {@link #prepare} or
+   * {@link #prepareUpdate}. It holds the compiler's state, so the version after it can be
+   * compiled from what changed.
    */
-  public record Build(String source, String version, String contentHash, Instant builtAt, ReleaseId releaseId) {}
+  public static final class Build {
+
+    private final String source;
+    private final String version;
+    private final String contentHash;
+    private final Instant builtAt;
+    private final RuleWorkspace workspace;
+    private final List<String> compiledFiles;
+    private final boolean incremental;
+
+    private Build(String source, String contentHash, RuleWorkspace workspace, List<String> compiledFiles,
+        boolean incremental) {
+      this.source = source;
+      this.contentHash = contentHash;
+      this.builtAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+      this.version = contentHash.substring(0, 8) + "@" + builtAt;
+      this.workspace = workspace;
+      this.compiledFiles = List.copyOf(compiledFiles);
+      this.incremental = incremental;
+    }
+
+    /** The rule directory, or "shipped". */
+    public String source() {
+      return source;
+    }
+
+    /** The content hash (short) and the time it was compiled, e.g. {@code 3f9a1c2e@2026-11-25T15:30:02Z}. */
+    public String version() {
+      return version;
+    }
+
+    /** SHA-256 of the files' names and contents, in hex. */
+    public String contentHash() {
+      return contentHash;
+    }
+
+    public Instant builtAt() {
+      return builtAt;
+    }
+
+    /** The files this build compiled: every file, or for an incremental build only those that changed. */
+    public List<String> compiledFiles() {
+      return compiledFiles;
+    }
+
+    /** True when only the changed files were compiled, against the running package's build. */
+    public boolean incremental() {
+      return incremental;
+    }
+
+    ReleaseId releaseId() {
+      return workspace.releaseId();
+    }
+
+    @Override
+    public String toString() {
+      return "Build[" + version + " from " + source + (incremental ? ", compiled " + compiledFiles : "") + "]";
+    }
+  }
 
   /**
    * Compiles every rule file in {@code dir} (subdirectories included).
@@ -124,27 +173,53 @@ public final class RulePackage {
   }
 
   private static Build build(Path dir, String source) {
-    List<Path> files = ruleFiles(dir, source);
-    KieServices services = KieServices.get();
-    ReleaseId releaseId = services.newReleaseId("riskguard", "rules", "1.0." + RELEASES.incrementAndGet());
-    KieFileSystem kfs = services.newKieFileSystem().generateAndWritePomXML(releaseId);
-    kfs.writeKModuleXML(streamModule(services).toXML());
-    MessageDigest digest = sha256();
-    for (Path file : files) {
-      String name = relativeName(dir, file);
-      byte[] content = read(file);
-      hash(digest, name, content);
-      kfs.write(KFS_ROOT + name, content);
-    }
-    KieBuilder builder = services.newKieBuilder(kfs).buildAll();
-    List<RuleError> errors = errorsOf(builder.getResults(), source);
+    Map<String, byte[]> files = read(dir, source);
+    RuleWorkspace.Compiled built = RuleWorkspace.compileAll(files);
+    RuleWorkspace workspace = built.workspace();
+    List<RuleError> errors = errorsOf(built.outcome().errors(), source);
     if (!errors.isEmpty()) {
-      services.getRepository().removeKieModule(releaseId);
+      KieServices.get().getRepository().removeKieModule(workspace.releaseId());
       throw new RuleCompileException(source, errors);
     }
-    String hash = HexFormat.of().formatHex(digest.digest());
-    Instant builtAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    return new Build(source, hash.substring(0, 8) + "@" + builtAt, hash, builtAt, releaseId);
+    return new Build(source, hash(files), workspace, built.outcome().compiled(), false);
+  }
+
+  /**
+   * Compiles the version of {@code dir} that is to replace this package ({@link #replaceWith}),
+   * costing only what changed since this package was compiled: the changed, added and removed
+   * files are recompiled against the rest. A changed vocabulary ({@code .dsl}), or a running
+   * package whose last update failed, compiles the whole directory as {@link #prepare} does.
+   *
+   * @throws RuleCompileException as {@link #compile}
+   */
+  public Build prepareUpdate(Path dir) {
+    String source = dir.toString();
+    Map<String, byte[]> files = read(dir, source);
+    RuleWorkspace workspace = build.workspace;
+    if (!workspace.canRebuild(files)) {
+      return build(dir, source);
+    }
+    RuleWorkspace.Outcome outcome = workspace.rebuild(files);
+    List<RuleError> errors = errorsOf(outcome.errors(), source);
+    if (!errors.isEmpty()) {
+      throw new RuleCompileException(source, errors);
+    }
+    return new Build(source, hash(files), workspace, outcome.compiled(), true);
+  }
+
+  /** Every rule file of {@code dir} by its relative name, vocabularies first. */
+  private static Map<String, byte[]> read(Path dir, String source) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (Path file : ruleFiles(dir, source)) {
+      files.put(relativeName(dir, file), read(file));
+    }
+    return files;
+  }
+
+  private static String hash(Map<String, byte[]> files) {
+    MessageDigest digest = sha256();
+    files.forEach((name, content) -> hash(digest, name, content));
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   /**
@@ -154,11 +229,7 @@ public final class RulePackage {
    * @throws RuleCompileException when {@code dir} is not a directory or holds no rule file
    */
   public static String contentHash(Path dir) {
-    MessageDigest digest = sha256();
-    for (Path file : ruleFiles(dir, dir.toString())) {
-      hash(digest, relativeName(dir, file), read(file));
-    }
-    return HexFormat.of().formatHex(digest.digest());
+    return hash(read(dir, dir.toString()));
   }
 
   private static void hash(MessageDigest digest, String name, byte[] content) {
@@ -166,20 +237,10 @@ public final class RulePackage {
     digest.update(content);
   }
 
-  /** One STREAM-mode rule base holding every file, whatever package its rules declare. */
-  private static KieModuleModel streamModule(KieServices services) {
-    KieModuleModel module = services.newKieModuleModel();
-    module.newKieBaseModel(KIE_BASE)
-        .setDefault(true)
-        .addPackage("*")
-        .setEventProcessingMode(EventProcessingOption.STREAM);
-    return module;
-  }
-
-  private static List<RuleError> errorsOf(Results results, String source) {
+  private static List<RuleError> errorsOf(List<Message> messages, String source) {
     List<RuleError> errors = new ArrayList<>();
-    for (Message message : results.getMessages(Message.Level.ERROR)) {
-      String path = message.getPath() == null ? source : message.getPath().replaceFirst("^" + KFS_ROOT, "");
+    for (Message message : messages) {
+      String path = message.getPath() == null ? source : message.getPath().replaceFirst("^" + RuleWorkspace.KFS_ROOT, "");
       errors.add(new RuleError(path, Math.max(message.getLine(), 0), oneLine(message.getText())));
     }
     return syntaxErrorsFirst(errors);
@@ -215,7 +276,7 @@ public final class RulePackage {
     return kept;
   }
 
-  private static MessageDigest sha256() {
+  static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -234,15 +295,21 @@ public final class RulePackage {
    */
   RulePackage replaceWith(Build next) {
     Results results = container.updateToVersion(next.releaseId());
-    List<RuleError> errors = errorsOf(results, next.source());
+    List<RuleError> errors = errorsOf(results.getMessages(Message.Level.ERROR), next.source());
     if (!errors.isEmpty()) {
+      next.workspace.retire();
+      build.workspace.retire();
       throw new RuleCompileException(next.source(), errors);
     }
-    if (container.getKieBase(KIE_BASE) != kieBase) {
+    if (container.getKieBase(RuleWorkspace.KIE_BASE) != kieBase) {
+      next.workspace.retire();
       throw new IllegalStateException("the rule base of " + next.source() + " was rebuilt instead of updated in place;"
           + " the running sessions keep version " + version());
     }
-    KieServices.get().getRepository().removeKieModule(build.releaseId());
+    if (next.workspace != build.workspace) {
+      build.workspace.retire();
+      KieServices.get().getRepository().removeKieModule(build.releaseId());
+    }
     return new RulePackage(next, container);
   }
 
