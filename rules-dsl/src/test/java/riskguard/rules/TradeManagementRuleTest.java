@@ -11,6 +11,7 @@ import riskguard.config.TradeManagement;
 import riskguard.config.TrailingStop;
 import riskguard.engine.enforcement.Action;
 import riskguard.engine.enforcement.Decision;
+import riskguard.engine.model.Contract;
 import riskguard.engine.model.OrderSide;
 import riskguard.engine.model.OrderStatus;
 import riskguard.engine.model.OrderType;
@@ -31,6 +32,23 @@ class TradeManagementRuleTest {
 
   private static Scenario stop(Scenario day, String at, long id, String contract, OrderSide side, double price) {
     return day.order(at, id, contract, OrderStatus.OPEN, OrderType.STOP, side, price);
+  }
+
+  @Test
+  void metadataArrivingAfterThePositionAndTheTradersStopMovesThatStop() {
+    String september = "CON.F.US.MNQ.U25";
+    try (Scenario day = new Scenario(breakeven(10, 0))) {
+      day.position("2025-03-10T14:30:00Z", september, PositionType.LONG, 1, 21000.25);
+      stop(day, "2025-03-10T14:30:01Z", 100, september, OrderSide.SELL, 20990.25)
+          .quote("2025-03-10T14:30:02Z", september, 21003.25)
+          .contract("2025-03-10T14:30:03Z", Contract.of(september, "MNQU5", 0.25, 0.5, "F.US.MNQ"));
+
+      assertThat(day.decisions(RULE)).singleElement().satisfies(move -> {
+        assertThat(move.action()).isEqualTo(Action.MOVE_STOP);
+        assertThat(move.orderId()).isEqualTo(100L);
+        assertThat(move.stopPrice()).isEqualTo(21000.25);
+      });
+    }
   }
 
   @Test

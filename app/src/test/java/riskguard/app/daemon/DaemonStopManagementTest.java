@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import riskguard.connectors.projectx.model.Order;
@@ -89,8 +88,6 @@ class DaemonStopManagementTest {
   }
 
   @Test
-  @Disabled("open bug: RULE-012 sometimes places a second stop while the trader's own stop is working"
-      + " (seen 3 times in 4 runs under heavy load, on a long and a short); see docs/rules/12-trade-management.md")
   void theTradersOwnLooserStopIsMovedToBreakevenAndNoSecondStopIsPlaced() throws Exception {
     trader.buyMarket(ContractCatalogue.MNQ, 1);
     double entry = trader.position(ContractCatalogue.MNQ).orElseThrow().averagePrice();

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -59,10 +58,8 @@ public final class AccountSession implements AutoCloseable {
   private final EnforcementService enforcement;
   private final TradingDay tradingDay;
   private final Function<String, Contract> contracts;
-  private final Function<String, QuoteEvent> quotes;
-  private final ContractHolders holders;
-  /** Set while an {@link #applyQuotes} step is queued: later quotes only refresh the book. */
-  private final AtomicBoolean quotesQueued = new AtomicBoolean();
+  /** The queued quote step that still takes quotes; touched only by the engine's feeder. */
+  private QuoteBatch openBatch;
   /** The book's quote each held contract was last valued with; only a newer one is applied. */
   private final Map<String, QuoteEvent> valuedWith = new HashMap<>();
   private final Map<Long, Held> trades = new HashMap<>();
@@ -84,15 +81,11 @@ public final class AccountSession implements AutoCloseable {
       RulePackage rules,
       EngineSettings settings,
       Function<String, Contract> contracts,
-      Function<String, QuoteEvent> quotes,
-      ContractHolders holders,
       EnforcementService enforcement,
       Supplier<String> decisionIds) {
     this.accountId = accountId;
     this.tradingDay = settings.tradingDay();
     this.contracts = contracts;
-    this.quotes = quotes;
-    this.holders = holders;
     this.enforcement = enforcement;
     this.session = rules.newSession();
     this.clock = new EventClock(session.getSessionClock());
@@ -193,31 +186,49 @@ public final class AccountSession implements AutoCloseable {
     }
   }
 
-  /** The event path for one event: clock, facts, rules, enforcement. */
-  void process(InputEvent event) {
+  /**
+   * The event path for one event: clock, facts, rules, enforcement. {@code quote} is the
+   * book's quote of the event's contract when the event arrived (null when none, or the event
+   * names no contract): a position is valued at the price of its moment, never at a price that
+   * arrived after it and after the events queued behind it.
+   */
+  void process(InputEvent event, QuoteEvent quote) {
     advanceClock(event.ts());
-    applyToFacts(event);
+    applyToFacts(event, quote);
     fireAndEnforce();
   }
 
   /**
-   * A quote for a contract this session holds went into the book. True when the caller must
-   * queue {@link #applyQuotes}; false when a queued one will pick the quote up.
+   * Feeder: a quote for a contract this session holds. Returns the step to queue, or null when
+   * the quote joined a step already queued (it has not started and nothing was queued behind it).
    */
-  boolean quoteArrived() {
-    return !quotesQueued.get() && quotesQueued.compareAndSet(false, true);
+  Runnable quoteArrived(QuoteEvent quote) {
+    if (openBatch != null && openBatch.add(quote)) {
+      return null;
+    }
+    QuoteBatch batch = new QuoteBatch(quote);
+    openBatch = batch;
+    return () -> applyQuotes(batch);
+  }
+
+  /** Feeder: another step is queued for this session; a later quote must queue behind it. */
+  void stepQueued() {
+    if (openBatch != null) {
+      openBatch.close();
+      openBatch = null;
+    }
   }
 
   /**
-   * The quote path: the clock moves to the newest of the book's quotes not yet applied, the
+   * The quote path: the clock moves to the newest of the batch's quotes not yet applied, the
    * positions in those contracts are valued with them, and the rules fire once. Runs for
    * every quote in a replay; in the live daemon once per batch of queued quotes.
    */
-  void applyQuotes() {
-    quotesQueued.set(false);
+  void applyQuotes(QuoteBatch batch) {
+    Map<String, QuoteEvent> latest = batch.take();
     Instant newest = null;
     for (SessionFacts.Held<Position> held : facts.positions()) {
-      QuoteEvent quote = unapplied(held.fact().getContractId());
+      QuoteEvent quote = unapplied(latest, held.fact().getContractId());
       if (quote != null && (newest == null || quote.ts().isAfter(newest))) {
         newest = quote.ts();
       }
@@ -227,7 +238,7 @@ public final class AccountSession implements AutoCloseable {
     }
     advanceClock(newest);
     for (SessionFacts.Held<Position> held : facts.positions()) {
-      QuoteEvent quote = unapplied(held.fact().getContractId());
+      QuoteEvent quote = unapplied(latest, held.fact().getContractId());
       if (quote != null) {
         value(held.fact(), quote, true);
       }
@@ -235,8 +246,8 @@ public final class AccountSession implements AutoCloseable {
     fireAndEnforce();
   }
 
-  private QuoteEvent unapplied(String contractId) {
-    QuoteEvent quote = quotes.apply(contractId);
+  private QuoteEvent unapplied(Map<String, QuoteEvent> latest, String contractId) {
+    QuoteEvent quote = latest.get(contractId);
     return quote == null || quote == valuedWith.get(contractId) ? null : quote;
   }
 
@@ -297,9 +308,9 @@ public final class AccountSession implements AutoCloseable {
     forgetTradesBefore(date.minusDays(1));
   }
 
-  private void applyToFacts(InputEvent event) {
+  private void applyToFacts(InputEvent event, QuoteEvent quote) {
     if (event instanceof PositionEvent position) {
-      applyPosition(position);
+      applyPosition(position, quote);
     } else if (event instanceof OrderEvent order) {
       applyOrder(order);
     } else if (event instanceof TradeEvent trade) {
@@ -307,7 +318,7 @@ public final class AccountSession implements AutoCloseable {
     } else if (event instanceof AccountEvent account) {
       applyAccount(account);
     } else if (event instanceof ContractEvent contract) {
-      applyContract(contract.contract());
+      applyContract(contract.contract(), quote);
     }
   }
 
@@ -321,11 +332,10 @@ public final class AccountSession implements AutoCloseable {
     }
   }
 
-  private void applyPosition(PositionEvent event) {
+  private void applyPosition(PositionEvent event, QuoteEvent quote) {
     String contractId = event.contractId();
     if (event.size() <= 0) {
       if (facts.removePosition(contractId)) {
-        holders.release(contractId, this);
         valuedWith.remove(contractId);
       }
       return;
@@ -336,10 +346,6 @@ public final class AccountSession implements AutoCloseable {
       position = new Position(accountId, contractId, rootOf(contractId));
     }
     position.update(event.type(), event.size(), event.averagePrice(), event.openedAt(), clock.now());
-    if (isNew) {
-      holders.hold(contractId, this);
-    }
-    QuoteEvent quote = quotes.apply(contractId);
     if (isNew) {
       if (quote != null) {
         value(position, quote, false);
@@ -392,11 +398,10 @@ public final class AccountSession implements AutoCloseable {
   }
 
   /** Metadata arrived: positions and orders in the contract learn their root and value. */
-  private void applyContract(Contract contract) {
+  private void applyContract(Contract contract, QuoteEvent quote) {
     Position position = facts.position(contract.id());
     if (position != null) {
       position.setRoot(contract.root());
-      QuoteEvent quote = quotes.apply(contract.id());
       if (quote != null) {
         value(position, quote, false);
       }

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Which sessions hold a position in each contract, so a quote reaches only them instead of
- * every session. Sessions register and leave from their own threads as positions open and go
- * flat; the event source reads. Holders come back in account order, so a replay with several
+ * every session. The event source registers and releases sessions as their position events
+ * arrive (open: holds; flat: releases) and reads them for each quote. Holders come back in account order, so a replay with several
  * accounts decides in the same order every time.
  */
 final class ContractHolders {

@@ -12,6 +12,7 @@ import riskguard.engine.enforcement.EnforcementService;
 import riskguard.engine.event.ClockTick;
 import riskguard.engine.event.ContractEvent;
 import riskguard.engine.event.InputEvent;
+import riskguard.engine.event.PositionEvent;
 import riskguard.engine.event.QuoteEvent;
 import riskguard.engine.model.Contract;
 import riskguard.engine.model.Lockout;
@@ -27,11 +28,12 @@ import riskguard.engine.model.Lockout;
  * holding the contract, and sends contract metadata and clock ticks to every session.
  *
  * <p>Quotes are snapshots, so a session does not need each one: it needs the latest. A quote
- * queues one {@link AccountSession#applyQuotes} step on a session that has none queued; the
- * step values the positions with the book's latest quotes and fires once. In a replay the
- * step runs at once, so every quote is applied and fired as before; in the live daemon a
- * session that falls behind (hundreds of accounts on one contract) applies one batch of
- * queued quotes at a time instead of every quote in turn.
+ * joins the session's queued {@link AccountSession#applyQuotes} step when one is waiting with
+ * nothing queued behind it, else queues a new one; the step values the positions with its
+ * latest quotes and fires once. In a replay the step runs at once, so every quote is applied
+ * and fired as before; in the live daemon a session that falls behind (hundreds of accounts
+ * on one contract) applies one batch of queued quotes at a time instead of every quote in
+ * turn, and never a quote before an event that arrived ahead of it.
  */
 public final class Engine implements AutoCloseable {
 
@@ -77,12 +79,18 @@ public final class Engine implements AutoCloseable {
   public void apply(InputEvent event) {
     if (event instanceof InputEvent.AccountScoped scoped) {
       AccountSession session = sessionFor(scoped.accountId());
-      dispatcher.submit(scoped.accountId(), () -> session.process(event));
+      session.stepQueued();
+      if (event instanceof PositionEvent position) {
+        followQuotes(position, session);
+      }
+      QuoteEvent quote = quoteNow(event);
+      dispatcher.submit(scoped.accountId(), () -> session.process(event, quote));
     } else if (event instanceof QuoteEvent quote) {
-      quotes.merge(quote);
+      QuoteEvent merged = quotes.merge(quote);
       for (AccountSession session : holders.of(quote.contractId())) {
-        if (session.quoteArrived()) {
-          dispatcher.submit(session.accountId(), session::applyQuotes);
+        Runnable step = session.quoteArrived(merged);
+        if (step != null) {
+          dispatcher.submit(session.accountId(), step);
         }
       }
     } else if (event instanceof ContractEvent metadata) {
@@ -90,6 +98,23 @@ public final class Engine implements AutoCloseable {
       toEverySession(event);
     } else if (event instanceof ClockTick) {
       toEverySession(event);
+    }
+  }
+
+  /** The book's quote of the event's contract as the event arrives; null when none. */
+  private QuoteEvent quoteNow(InputEvent event) {
+    return event.contractId() == null ? null : quotes.last(event.contractId());
+  }
+
+  /**
+   * A session holds a contract's quotes from the moment its position event arrives (not when
+   * its thread gets to it), so every quote after that event reaches it, queued behind it.
+   */
+  private void followQuotes(PositionEvent position, AccountSession session) {
+    if (position.size() > 0) {
+      holders.hold(position.contractId(), session);
+    } else {
+      holders.release(position.contractId(), session);
     }
   }
 
@@ -192,8 +217,10 @@ public final class Engine implements AutoCloseable {
   }
 
   private void toEverySession(InputEvent event) {
+    QuoteEvent quote = quoteNow(event);
     for (AccountSession session : sessions.values()) {
-      dispatcher.submit(session.accountId(), () -> session.process(event));
+      session.stepQueued();
+      dispatcher.submit(session.accountId(), () -> session.process(event, quote));
     }
   }
 
@@ -204,7 +231,7 @@ public final class Engine implements AutoCloseable {
     }
     synchronized (sessionCreation) {
       return sessions.computeIfAbsent(accountId, id ->
-          new AccountSession(id, rules, settings, contracts::get, quotes::last, holders, enforcement, decisionIds));
+          new AccountSession(id, rules, settings, contracts::get, enforcement, decisionIds));
     }
   }
 

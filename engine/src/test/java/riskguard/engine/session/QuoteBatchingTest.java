@@ -27,6 +27,7 @@ import riskguard.engine.model.RiskSettings;
 class QuoteBatchingTest {
 
   private static final String MNQ = "CON.F.US.MNQ.H25";
+  private static final String ES = "CON.F.US.EP.H25";
   private static final Instant OPEN = Instant.parse("2025-03-10T14:30:00Z");
 
   private static RulePackage rules;
@@ -46,6 +47,13 @@ class QuoteBatchingTest {
             Position( valued, $mark : mark )
         then
             decisions.warn("TEST-MARK", 0, "mark " + $mark);
+        end
+
+        rule "A position valued: say its size and mark"
+        when
+            Position( valued, $mark : mark, $size : size )
+        then
+            decisions.warn("TEST-SEEN", 0, $size + " at " + $mark);
         end
 
         rule "A position of more than 2 contracts: close it"
@@ -81,7 +89,7 @@ class QuoteBatchingTest {
       engine.apply(last(3, 21003.0));
 
       assertThat(marks()).containsExactly("mark 21001.0", "mark 21002.0", "mark 21003.0");
-      assertThat(decisions).extracting(Decision::ts)
+      assertThat(decisions).filteredOn(decision -> decision.rule().equals("TEST-MARK")).extracting(Decision::ts)
           .containsExactly(OPEN.plusSeconds(1), OPEN.plusSeconds(2), OPEN.plusSeconds(3));
     }
   }
@@ -121,6 +129,61 @@ class QuoteBatchingTest {
       engine.awaitIdle();
 
       assertThat(marks()).containsExactly("mark 21050.0");
+    }
+  }
+
+  @Test
+  void aQueuedQuoteNeverOvertakesAnEventThatArrivedBeforeIt() throws Exception {
+    CountDownLatch busy = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    EnforcementService slowAccount = new EnforcementService(decision -> {
+      decisions.add(decision);
+      if (decision.rule().equals("TEST-SIZE")) {
+        busy.countDown();
+        awaitQuietly(release);
+      }
+    }, actions -> { });
+    try (Engine engine = Engine.live(rules, settings, slowAccount)) {
+      engine.addContract(Contract.of(MNQ, "MNQH5", 0.25, 0.5, "F.US.MNQ"));
+      engine.apply(position(1, 3));
+      assertThat(busy.await(10, TimeUnit.SECONDS)).as("the account's thread is busy deciding").isTrue();
+      engine.apply(last(1, 21001.0));
+      engine.apply(position(1, 2));
+      engine.apply(last(2, 21002.0));
+      release.countDown();
+      engine.awaitIdle();
+
+      assertThat(decisions.stream().filter(decision -> decision.rule().equals("TEST-SEEN")).map(Decision::reason))
+          .as("each quote applied where it arrived: the first while the position is 3, the second after it became 2")
+          .containsExactly("3 at 21001.0", "2 at 21001.0", "2 at 21002.0");
+    }
+  }
+
+  @Test
+  void aNewPositionIsValuedAtThePriceOfItsMomentAndGetsEveryLaterQuote() throws Exception {
+    CountDownLatch busy = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    EnforcementService slowAccount = new EnforcementService(decision -> {
+      decisions.add(decision);
+      if (decision.rule().equals("TEST-SIZE")) {
+        busy.countDown();
+        awaitQuietly(release);
+      }
+    }, actions -> { });
+    try (Engine engine = Engine.live(rules, settings, slowAccount)) {
+      engine.addContract(Contract.of(MNQ, "MNQH5", 0.25, 0.5, "F.US.MNQ"));
+      engine.addContract(Contract.of(ES, "ESH5", 0.25, 12.5, "F.US.EP"));
+      engine.apply(position(1, 3));
+      assertThat(busy.await(10, TimeUnit.SECONDS)).as("the account's thread is busy deciding").isTrue();
+      engine.apply(new PositionEvent(OPEN, 1, 2, ES, OPEN, PositionType.LONG, 1, 5800.0));
+      engine.apply(new PositionEvent(OPEN, 1, 2, ES, OPEN, PositionType.LONG, 2, 5800.0));
+      engine.apply(new QuoteEvent(OPEN.plusSeconds(1), ES, 5801.0, null, null, OPEN.plusSeconds(1)));
+      release.countDown();
+      engine.awaitIdle();
+
+      assertThat(decisions.stream().filter(decision -> decision.rule().equals("TEST-SEEN")).map(Decision::reason))
+          .as("no price when the position opened; the quote after both events values the 2 lots")
+          .containsExactly("2 at 5801.0");
     }
   }
 
