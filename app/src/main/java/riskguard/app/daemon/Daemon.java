@@ -139,9 +139,9 @@ public final class Daemon implements AutoCloseable {
     this.intake = new EventIntake(engine, book, ledger, recording, clock);
     this.contracts = new ContractCache(rest, new ContractRepository(database), book, intake, recording, clock);
     this.reconciler = new Reconciler(rest, intake, book, contracts, config.tradingDay(), clock);
-    this.liveStatus = new LiveStatus(config.rules(), startedAt);
     this.reload = new HotReload(engine, options.effectiveRulesDir(), config, new RulePackageRepository(database)::record, clock,
         listener);
+    this.liveStatus = new LiveStatus(reload::runningRules, startedAt);
   }
 
   /**

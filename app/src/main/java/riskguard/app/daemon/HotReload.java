@@ -20,6 +20,7 @@ import riskguard.config.ConfigError;
 import riskguard.config.ConfigException;
 import riskguard.config.ConfigLoader;
 import riskguard.config.RiskguardConfig;
+import riskguard.config.RulesConfig;
 import riskguard.db.RulePackageRow;
 import riskguard.engine.session.Engine;
 import riskguard.engine.session.RuleCompileException;
@@ -50,6 +51,8 @@ public final class HotReload implements AutoCloseable {
   private final AtomicBoolean queued = new AtomicBoolean();
   private final AtomicBoolean forced = new AtomicBoolean();
   private volatile List<Object> runningSections;
+  /** The limits in force: the config's rules as started, then as last reloaded; null without a config. */
+  private volatile RulesConfig runningRules;
   private volatile ReloadState state;
   private ReloadWatcher watcher;
 
@@ -69,6 +72,7 @@ public final class HotReload implements AutoCloseable {
     this.clock = clock;
     this.listener = listener;
     this.runningSections = config == null ? List.of() : config.rules().enabledSections();
+    this.runningRules = config == null ? null : config.rules();
     this.state = ReloadState.started(engine.rules().version(), engine.rules().source());
   }
 
@@ -111,6 +115,11 @@ public final class HotReload implements AutoCloseable {
 
   public ReloadState state() {
     return state;
+  }
+
+  /** The limits in force: as the daemon started, then as last reloaded (null when run without a config). */
+  RulesConfig runningRules() {
+    return runningRules;
   }
 
   private void reload() {
@@ -208,6 +217,7 @@ public final class HotReload implements AutoCloseable {
       return false;
     }
     runningSections = next.rules().enabledSections();
+    runningRules = next.rules();
     engine.updateRuleSections(runningSections);
     LOG.info("config reloaded: the rule sections of {} apply from the next event ({} enabled)", configFile,
         runningSections.size());

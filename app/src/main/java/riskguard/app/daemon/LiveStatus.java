@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import riskguard.config.CountType;
 import riskguard.config.RulesConfig;
 import riskguard.config.Scope;
@@ -18,12 +19,13 @@ import riskguard.engine.model.SymbolRoots;
 /** Turns the daemon's snapshot into the {@link StatusDocument} its endpoint serves. */
 final class LiveStatus {
 
-  private final RulesConfig limits;
+  private final Supplier<RulesConfig> runningLimits;
   private final Instant startedAt;
   private final long pid = ProcessHandle.current().pid();
 
-  LiveStatus(RulesConfig limits, Instant startedAt) {
-    this.limits = limits;
+  /** {@code runningLimits}: the limits in force now, which a config reload changes. */
+  LiveStatus(Supplier<RulesConfig> runningLimits, Instant startedAt) {
+    this.runningLimits = runningLimits;
     this.startedAt = startedAt;
   }
 
@@ -68,6 +70,7 @@ final class LiveStatus {
 
   /** The account's figures against every configured limit that has one figure to show. */
   private List<StatusDocument.LimitUse> limitUses(DaemonSnapshot.AccountSnapshot account) {
+    RulesConfig limits = runningLimits.get();
     List<StatusDocument.LimitUse> uses = new ArrayList<>();
     if (limits.dailyRealizedLoss() != null) {
       uses.add(StatusDocument.LimitUse.ofLoss("RULE-003", "realized loss", account.realizedPnl(),

@@ -142,6 +142,10 @@ class DaemonReloadTest {
       assertThat(daemon.reloadState().rulesVersion()).as("a config change keeps the rules").isEqualTo(startVersion);
       Eventually.until("RULE-001 closed MNQ under the lowered limit", PATIENCE,
           () -> SimulatorFixture.closed(sim, ContractCatalogue.MNQ) && trader.positions().isEmpty());
+      assertThat(daemon.status().accounts().get(0).limits())
+          .as("the status measures against the limit now in force")
+          .filteredOn(use -> use.rule().equals("RULE-001"))
+          .singleElement().extracting(StatusDocument.LimitUse::limit).isEqualTo(1.0);
 
       writeConfig(maxContracts(3));
       reloads.clear();
