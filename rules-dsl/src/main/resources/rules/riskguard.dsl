@@ -25,6 +25,7 @@
 [when]The gateway says the account may not trade=Account( canTrade == false )
 [when]The gateway says the account may trade=Account( canTrade == true )
 [when]The account update left out canTrade=Account( canTradeMissing == true )
+[when]The account update reported canTrade=Account( canTradeMissing == false )
 [when]There is a position of more than {contracts} contracts in {root} futures=$position : Position( root == "{root}", size > {contracts} )
 [when]There is a position in {root} futures=$position : Position( root == "{root}" )
 [when]There is an open position=$position : Position()
