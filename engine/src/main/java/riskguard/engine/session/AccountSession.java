@@ -73,6 +73,8 @@ public final class AccountSession implements AutoCloseable {
   private FactHandle accountHandle;
   private volatile Instant lastReset;
   private volatile List<Lockout> lockoutSnapshot = List.of();
+  /** Written only by the session's own thread; read by others. */
+  private volatile long eventsApplied;
 
   private record Held(Trade trade, FactHandle handle) {}
 
@@ -196,6 +198,28 @@ public final class AccountSession implements AutoCloseable {
     advanceClock(event.ts());
     applyToFacts(event, quote);
     fireAndEnforce();
+    eventsApplied++;
+  }
+
+  /** Events {@link #process processed} to the end; a step that threw is not counted. */
+  long eventsApplied() {
+    return eventsApplied;
+  }
+
+  /**
+   * Positions not valued with their contract's latest quote in the book. Once the session has
+   * run everything queued it is 0, unless a quote was lost on the way.
+   */
+  int positionsBehindTheBook(Function<String, QuoteEvent> book) {
+    int behind = 0;
+    for (SessionFacts.Held<Position> held : facts.positions()) {
+      String contractId = held.fact().getContractId();
+      QuoteEvent latest = book.apply(contractId);
+      if (latest != null && latest != valuedWith.get(contractId)) {
+        behind++;
+      }
+    }
+    return behind;
   }
 
   /**

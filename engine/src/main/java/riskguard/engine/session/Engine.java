@@ -211,6 +211,25 @@ public final class Engine implements AutoCloseable {
     return rules;
   }
 
+  /**
+   * Events the sessions have processed to the end since they opened (an event sent to every
+   * session counts once per session; quotes are counted by {@link #positionsBehindQuotes}).
+   * With the events fed, it shows that none was lost or applied twice, e.g. across a rule swap.
+   */
+  public long eventsApplied() {
+    return sessions.values().stream().mapToLong(AccountSession::eventsApplied).sum();
+  }
+
+  /**
+   * Waits until idle, then counts the positions not valued with their contract's latest quote:
+   * 0 shows that no quote was lost (a quote superseded before its session got to it is not
+   * lost; the latest one counts). Only meaningful while no event is being fed.
+   */
+  public long positionsBehindQuotes() throws InterruptedException {
+    dispatcher.awaitIdle();
+    return sessions.values().stream().mapToLong(session -> session.positionsBehindTheBook(quotes::last)).sum();
+  }
+
   /** Waits until every event applied so far has been processed (immediate for replay). */
   public void awaitIdle() throws InterruptedException {
     dispatcher.awaitIdle();

@@ -1,0 +1,158 @@
+package riskguard.engine.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import riskguard.config.PnlBasis;
+import riskguard.config.TradingDay;
+import riskguard.engine.enforcement.Decision;
+import riskguard.engine.enforcement.EnforcementService;
+import riskguard.engine.event.PositionEvent;
+import riskguard.engine.event.QuoteEvent;
+import riskguard.engine.model.Contract;
+import riskguard.engine.model.PositionType;
+import riskguard.engine.model.RiskSettings;
+
+/**
+ * The counts that prove a rule swap loses no event: {@link Engine#eventsApplied} matches what
+ * was fed across swaps made while events flow, drops when an event is not applied, and no
+ * position is left behind its contract's latest quote.
+ */
+class SwapCountingTest {
+
+  private static final String MNQ = "CON.F.US.MNQ.H25";
+  private static final Instant OPEN = Instant.parse("2025-03-10T14:30:00Z");
+  private static final int ACCOUNTS = 4;
+
+  @TempDir Path dir;
+  private final List<Decision> decisions = new CopyOnWriteArrayList<>();
+  private final EnforcementService enforcement = new EnforcementService(decisions::add, actions -> { });
+  private final EngineSettings settings = new EngineSettings(
+      TradingDay.defaults(), new RiskSettings(PnlBasis.NET, Duration.ofSeconds(10)), List.of());
+
+  private static String rule(String name, String condition, String consequence) {
+    return """
+        package test;
+        import riskguard.engine.model.Position;
+        global riskguard.engine.session.DecisionChannel decisions;
+
+        rule "%s"
+        when
+            Position( %s, $c : contractId )
+        then
+            %s
+        end
+        """.formatted(name, condition, consequence);
+  }
+
+  private static PositionEvent position(int second, long account, int size) {
+    Instant at = OPEN.plusSeconds(second);
+    return new PositionEvent(at, account, 1, MNQ, OPEN, PositionType.LONG, size, 21000.0);
+  }
+
+  private static QuoteEvent quote(int second, double price) {
+    Instant at = OPEN.plusSeconds(second);
+    return new QuoteEvent(at, MNQ, price, null, null, at);
+  }
+
+  @Test
+  void everyEventFedWhileTheRulesAreSwappedIsAppliedOnce() throws Exception {
+    Files.writeString(dir.resolve("size.drl"), rule("SIZE", "size > 50", "decisions.closePosition(\"SIZE\", $c, \"size\");"));
+    AtomicLong fed = new AtomicLong();
+    try (Engine engine = Engine.live(RulePackage.compile(dir), settings, enforcement)) {
+      engine.addContract(Contract.of(MNQ, "MNQH5", 0.25, 0.5, "F.US.MNQ"));
+      Thread feeder = new Thread(() -> {
+        for (int second = 0; second < 1_500; second++) {
+          engine.apply(position(second, 1 + second % ACCOUNTS, 1 + second % 5));
+          fed.incrementAndGet();
+          engine.apply(quote(second, 21000.0 + second % 7));
+        }
+      });
+      feeder.start();
+      for (int limit = 4; limit >= 3; limit--) {
+        Files.writeString(dir.resolve("size.drl"),
+            rule("SIZE", "size > " + limit, "decisions.closePosition(\"SIZE\", $c, \"size\");"));
+        engine.replaceRules(engine.rules().prepareUpdate(dir));
+      }
+      feeder.join();
+
+      assertThat(engine.positionsBehindQuotes()).isZero();
+      assertThat(engine.eventsApplied()).isEqualTo(fed.get()).isEqualTo(1_500);
+      assertThat(decisions).extracting(Decision::rule).contains("SIZE");
+    }
+  }
+
+  @Test
+  void anEventWhoseStepFailsIsNotCounted() throws Exception {
+    Files.writeString(dir.resolve("fails.drl"), rule("FAILS", "size == 13", "throw new IllegalStateException(\"boom\");"));
+    try (Engine engine = Engine.live(RulePackage.compile(dir), settings, enforcement)) {
+      engine.apply(position(0, 1, 1));
+      engine.apply(position(1, 1, 13));
+      engine.apply(position(2, 2, 2));
+      engine.awaitIdle();
+
+      assertThat(engine.eventsApplied()).isEqualTo(2);
+    }
+  }
+
+  /**
+   * A position opened and valued, the rules swapped (a rule sharing its first pattern with the
+   * kept rule changed, or its file removed), then the position changed and closed: 3 account
+   * events, each counted once.
+   */
+  private long eventsAppliedAcross(String before, String after, boolean wholeCompile) throws Exception {
+    Files.writeString(dir.resolve("r.drl"), before);
+    Files.writeString(dir.resolve("keep.drl"), """
+        package keep;
+        import riskguard.engine.model.Position;
+        import riskguard.engine.model.Now;
+        global riskguard.engine.session.DecisionChannel decisions;
+
+        rule "KEEP: shares the first pattern of the rule that changes"
+        when
+            Position( size > 0, $c : contractId )
+            Now( )
+        then
+            decisions.warn("KEEP", 100, "keep " + $c);
+        end
+        """);
+    try (Engine engine = Engine.live(RulePackage.compile(dir), settings, enforcement)) {
+      engine.addContract(Contract.of(MNQ, "MNQH5", 0.25, 0.5, "F.US.MNQ"));
+      engine.apply(position(0, 1, 2));
+      engine.apply(quote(1, 21001.0));
+      engine.awaitIdle();
+      if (after == null) {
+        Files.delete(dir.resolve("r.drl"));
+      } else {
+        Files.writeString(dir.resolve("r.drl"), after);
+      }
+      engine.replaceRules(wholeCompile ? RulePackage.prepare(dir) : engine.rules().prepareUpdate(dir));
+      engine.apply(position(3, 1, 3));
+      engine.apply(position(4, 1, 0));
+      engine.awaitIdle();
+      return engine.eventsApplied();
+    }
+  }
+
+  private static String warnRule(String tag) {
+    return rule("R", "size > 0", "decisions.warn(\"R\", 100, \"" + tag + " \" + $c);");
+  }
+
+  @Test
+  void aChangedRuleLosesNothing() throws Exception {
+    assertThat(eventsAppliedAcross(warnRule("one"), warnRule("two"), false)).isEqualTo(3);
+  }
+
+  @Test
+  void aRemovedRuleLosesNothing() throws Exception {
+    assertThat(eventsAppliedAcross(warnRule("one"), null, true)).isEqualTo(3);
+  }
+}
