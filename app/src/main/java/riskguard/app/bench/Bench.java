@@ -45,7 +45,8 @@ public final class Bench {
     sections.put("live_path", LivePath.run(sizes.breachWarmup(), sizes.breaches(), progress));
     sections.put("scale", Scale.run(rules, settings, seed, sizes.scaleEvents(), sizes.scaleReplayEvents(), progress));
     progress.println("reload: a changed .drl while events flow");
-    sections.put("reload", Reload.run(settings, seed, ACCOUNTS, sizes.replayWarmup(), sizes.reloadEvents()));
+    sections.put("reload", Reload.run(settings, seed, ACCOUNTS, sizes.replayWarmup(), sizes.reloadEvents(),
+        sizes.reloadChangedRule()));
     machine.put("bench_s", (System.nanoTime() - started) / 1e9);
     return sections;
   }

@@ -1,14 +1,21 @@
 package riskguard.app.bench;
 
-/** How much each section of the bench runs: the quick run checks that it works, the full run measures. */
+/**
+ * How much each section of the bench runs: the quick run checks that it works, the full run
+ * measures.
+ *
+ * @param reloadChangedRule whether the reload section also changes a rule in place, which
+ *     Drools does not always survive (docs/performance.md, "Reload": known problem); the quick
+ *     run, which CI uses, only adds one
+ */
 public record BenchSizes(int replayWarmup, int replayEvents, int breachWarmup, int breaches, int scaleEvents,
-    int scaleReplayEvents, int reloadEvents) {
+    int scaleReplayEvents, int reloadEvents, boolean reloadChangedRule) {
 
   public static BenchSizes quick() {
-    return new BenchSizes(2_000, 5_000, 5, 30, 1_000, 100, 500);
+    return new BenchSizes(2_000, 5_000, 5, 30, 1_000, 100, 500, false);
   }
 
   public static BenchSizes full() {
-    return new BenchSizes(50_000, 200_000, 200, 1_000, 20_000, 2_000, 20_000);
+    return new BenchSizes(50_000, 200_000, 200, 1_000, 20_000, 2_000, 20_000, true);
   }
 }
