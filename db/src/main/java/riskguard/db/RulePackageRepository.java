@@ -51,7 +51,7 @@ public final class RulePackageRepository {
     /** The most recent load attempt, loaded or rejected. */
     public Optional<RulePackageRow> latest() {
         return database.read("read the latest rule package", c -> Sql.first(c,
-                SELECT + " ORDER BY loaded_at DESC, version DESC LIMIT 1",
+                SELECT + " ORDER BY loaded_at DESC, rowid DESC LIMIT 1",
                 select -> { },
                 RulePackageRepository::map));
     }
@@ -59,7 +59,7 @@ public final class RulePackageRepository {
     /** Every load attempt, newest first. */
     public List<RulePackageRow> history() {
         return database.read("read rule packages", c -> Sql.list(c,
-                SELECT + " ORDER BY loaded_at DESC, version DESC",
+                SELECT + " ORDER BY loaded_at DESC, rowid DESC",
                 select -> { },
                 RulePackageRepository::map));
     }

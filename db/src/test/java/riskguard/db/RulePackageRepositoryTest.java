@@ -34,6 +34,20 @@ class RulePackageRepositoryTest {
     }
 
     @Test
+    void ofTwoAttemptsInTheSameSecondTheLaterRecordedIsLatest() {
+        try (Database database = Database.open(dir.resolve("riskguard.db"))) {
+            RulePackageRepository packages = new RulePackageRepository(database);
+            RulePackageRow loaded = RulePackageRow.loaded("ffff0000@t", "sha256:ffff0000", T0, "rules");
+            RulePackageRow rejected = RulePackageRow.rejected("0000ffff@t", "sha256:0000ffff", T0, "rules", "a.drl:1: x");
+            packages.record(loaded);
+            packages.record(rejected);
+
+            assertThat(packages.latest()).contains(rejected);
+            assertThat(packages.history()).containsExactly(rejected, loaded);
+        }
+    }
+
+    @Test
     void loadingAKnownVersionAgainMovesItToLatest() {
         try (Database database = Database.open(dir.resolve("riskguard.db"))) {
             RulePackageRepository packages = new RulePackageRepository(database);
