@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -48,10 +50,21 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--rules", paramLabel = "DIR", description = "Rule package directory (default: the shipped rules).")
   Path rulesDir;
 
+  @Option(names = "--only", split = ",", paramLabel = "SECTION",
+      description = "Run only these sections (comma-separated: engine_replay, baseline, live_path, scale, reload).")
+  List<String> only;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    List<String> sectionsToRun = only == null ? Bench.SECTIONS : only;
+    for (String section : sectionsToRun) {
+      if (!Bench.SECTIONS.contains(section)) {
+        err.println("--only: no bench section '" + section + "' (sections: " + String.join(", ", Bench.SECTIONS) + ")");
+        return 2;
+      }
+    }
     RiskguardConfig settings;
     RulePackage rules;
     try {
@@ -62,7 +75,8 @@ final class BenchCommand implements Callable<Integer> {
       return 1;
     }
     Map<String, Map<String, Object>> sections = Bench.run(rules, EngineSettings.from(settings),
-        quick ? BenchSizes.quick() : BenchSizes.full(), seed, new PrintWriter(err, true));
+        quick ? BenchSizes.quick() : BenchSizes.full(), seed, new LinkedHashSet<>(sectionsToRun),
+        new PrintWriter(err, true));
     if (json) {
       out.println(toJson(sections));
     } else {

@@ -38,4 +38,24 @@ class BenchCommandTest {
     assertThat(bench.path("reload").has("events_lost")).isTrue();
     assertThat(bench.path("reload").path("events_lost").asLong()).isZero();
   }
+
+  @Test
+  void onlyRunsTheNamedSections() throws Exception {
+    CommandRun run = CommandRun.of("bench", "--quick", "--json", "--only", "live_path", "--config", CONFIG.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode bench = new ObjectMapper().readTree(run.out());
+    assertThat(bench.path("live_path").path("breach_to_close_p50_ms").asDouble()).isPositive();
+    assertThat(bench.has("engine_replay")).isFalse();
+    assertThat(bench.has("scale")).isFalse();
+    assertThat(bench.has("reload")).isFalse();
+  }
+
+  @Test
+  void anUnknownSectionIsNamedAndRefused() {
+    CommandRun run = CommandRun.of("bench", "--quick", "--only", "live_path,latency", "--config", CONFIG.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--only: no bench section 'latency'").contains("live_path");
+  }
 }
