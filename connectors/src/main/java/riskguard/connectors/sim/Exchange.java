@@ -49,6 +49,12 @@ final class Exchange {
   private final Map<Long, AccountBook> accounts = new LinkedHashMap<>();
   private final Map<String, QuoteBook> books = new LinkedHashMap<>();
   private final Map<Long, WorkingOrder> orders = new LinkedHashMap<>();
+  /**
+   * The orders that may still be open, in the order placed: matching and the open-order
+   * search look only here, so their cost does not grow with every order of the session.
+   * An order never opens again once filled or cancelled; those are dropped as they are met.
+   */
+  private final Map<Long, WorkingOrder> working = new LinkedHashMap<>();
   private final Map<String, NetPosition> positions = new HashMap<>();
   private final List<Trade> trades = new ArrayList<>();
   private long nextOrderId = 9001;
@@ -121,7 +127,7 @@ final class Exchange {
   }
 
   synchronized List<Order> openOrders(long accountId) {
-    return orders.values().stream()
+    return working.values().stream()
         .filter(o -> o.accountId == accountId && o.isOpen())
         .map(WorkingOrder::view)
         .toList();
@@ -241,7 +247,7 @@ final class Exchange {
         request.side(), request.size(), request.customTag(), request.stopLossBracket(),
         request.takeProfitBracket(), now());
     price(order, request);
-    orders.put(order.id, order);
+    enter(order);
     listener.order(order.view());
     QuoteBook book = books.get(order.contract.id());
     if (order.type == OrderType.MARKET) {
@@ -425,7 +431,7 @@ final class Exchange {
     OrderSide side = position.signedSize > 0 ? OrderSide.ASK : OrderSide.BID;
     WorkingOrder order = new WorkingOrder(nextOrderId++, position.accountId, position.contract,
         OrderType.MARKET, side, (int) size, null, null, null, now());
-    orders.put(order.id, order);
+    enter(order);
     listener.order(order.view());
     QuoteBook book = books.get(position.contract.id());
     fill(order, book.touch(side));
@@ -438,10 +444,11 @@ final class Exchange {
   private void match(QuoteBook book) {
     for (int pass = 0; pass < MAX_MATCH_PASSES; pass++) {
       boolean filledAny = false;
-      List<WorkingOrder> working = orders.values().stream()
-          .filter(o -> o.isOpen() && o.contract == book.contract)
+      working.values().removeIf(o -> !o.isOpen());
+      List<WorkingOrder> resting = working.values().stream()
+          .filter(o -> o.contract == book.contract)
           .toList();
-      for (WorkingOrder order : working) {
+      for (WorkingOrder order : resting) {
         if (order.isOpen() && work(order, book)) {
           filledAny = true;
         }
@@ -632,12 +639,17 @@ final class Exchange {
       }
       default -> leg.limitTicks = legTicks;
     }
-    orders.put(leg.id, leg);
+    enter(leg);
     listener.order(leg.view());
     return leg;
   }
 
   // ---- helpers ---------------------------------------------------------------------------------
+
+  private void enter(WorkingOrder order) {
+    orders.put(order.id, order);
+    working.put(order.id, order);
+  }
 
   private QuoteBook book(String contractId) {
     QuoteBook book = books.get(contractId);
