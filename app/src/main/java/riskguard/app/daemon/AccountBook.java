@@ -1,5 +1,7 @@
 package riskguard.app.daemon;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -177,6 +179,39 @@ final class AccountBook {
         lockouts, state.recentDecisions());
   }
 
+  /**
+   * Realized P&amp;L (on the configured basis), fees and count of one day's trades, exact in
+   * decimal so that taking a voided trade back out leaves no rounding behind.
+   */
+  private record DaySums(BigDecimal realized, BigDecimal fees, int trades) {
+
+    static final DaySums NONE = new DaySums(BigDecimal.ZERO, BigDecimal.ZERO, 0);
+
+    DaySums without(TradeEvent trade, PnlBasis basis) {
+      DaySums taken = of(trade, basis);
+      return new DaySums(realized.subtract(taken.realized), fees.subtract(taken.fees), trades - taken.trades);
+    }
+
+    DaySums plus(DaySums other) {
+      return new DaySums(realized.add(other.realized), fees.add(other.fees), trades + other.trades);
+    }
+
+    DayTotals totals(LocalDate day) {
+      return new DayTotals(day, cents(realized), cents(fees), trades);
+    }
+
+    static DaySums of(TradeEvent trade, PnlBasis basis) {
+      BigDecimal fees = BigDecimal.valueOf(trade.fees());
+      BigDecimal pnl = trade.pnl() == null ? BigDecimal.ZERO : BigDecimal.valueOf(trade.pnl());
+      BigDecimal realized = trade.pnl() != null && basis == PnlBasis.NET ? pnl.subtract(fees) : pnl;
+      return new DaySums(realized, fees, 1);
+    }
+
+    private static double cents(BigDecimal amount) {
+      return amount.setScale(2, RoundingMode.HALF_UP).doubleValue();
+    }
+  }
+
   /** A trade and the trading day it counts for (worked out once: it is a time-zone calculation). */
   private record DatedTrade(TradeEvent trade, LocalDate day) {}
 
@@ -191,6 +226,12 @@ final class AccountBook {
     final Map<Long, OrderEvent> orders = new ConcurrentHashMap<>();
     /** Today's and yesterday's trades by id, each with its trading day worked out once. */
     final Map<Long, DatedTrade> trades = new ConcurrentHashMap<>();
+    /**
+     * The sums of those trades per trading day, kept as each trade arrives: the intake asks for
+     * them after every trade on the hub's reader thread, in front of the position event of the
+     * same fill, so they must not cost a pass over the day's trades.
+     */
+    final Map<LocalDate, DaySums> sums = new ConcurrentHashMap<>();
     private LocalDate latestDay;
     private final LinkedHashMap<String, DaemonSnapshot.DecisionSnapshot> decisions = new LinkedHashMap<>();
 
@@ -211,32 +252,25 @@ final class AccountBook {
         return Change.NONE;
       }
       LocalDate day = tradingDay.tradingDateOf(trade.time());
+      if (seen != null && !seen.trade().voided()) {
+        sums.computeIfPresent(seen.day(), (d, daySums) -> daySums.without(seen.trade(), pnlBasis));
+      }
       trades.put(trade.tradeId(), new DatedTrade(trade, day));
+      if (!trade.voided()) {
+        sums.merge(day, DaySums.of(trade, pnlBasis), DaySums::plus);
+      }
       if (latestDay == null || day.isAfter(latestDay)) {
         // Only a new trading day can make trades old enough to forget; until then, no scan.
         latestDay = day;
         LocalDate oldest = day.minusDays(1);
         trades.values().removeIf(dated -> dated.day().isBefore(oldest));
+        sums.keySet().removeIf(sumDay -> sumDay.isBefore(oldest));
       }
       return seen == null ? Change.NEW_TRADE : Change.TRADE_VOIDED;
     }
 
     DayTotals totals(LocalDate day) {
-      double realized = 0;
-      double fees = 0;
-      int count = 0;
-      for (DatedTrade dated : trades.values()) {
-        TradeEvent trade = dated.trade();
-        if (trade.voided() || !dated.day().equals(day)) {
-          continue;
-        }
-        count++;
-        fees += trade.fees();
-        if (trade.pnl() != null) {
-          realized += pnlBasis == PnlBasis.NET ? trade.pnl() - trade.fees() : trade.pnl();
-        }
-      }
-      return new DayTotals(day, Math.round(realized * 100) / 100.0, Math.round(fees * 100) / 100.0, count);
+      return sums.getOrDefault(day, DaySums.NONE).totals(day);
     }
 
     synchronized void noteDecision(DaemonSnapshot.DecisionSnapshot entry) {
