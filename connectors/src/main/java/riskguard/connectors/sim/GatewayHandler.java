@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.eclipse.jetty.http.HttpHeader;
@@ -51,6 +52,7 @@ final class GatewayHandler extends Handler.Abstract {
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     String path = Request.getPathInContext(request);
+    Instant arrived = clock.instant();
     RestAnswer answer;
     if (path.startsWith("/api/")) {
       String body = Content.Source.asString(request, StandardCharsets.UTF_8);
@@ -58,7 +60,7 @@ final class GatewayHandler extends Handler.Abstract {
       // position, say) through the Java API also finds the call in the log.
       synchronized (venueLock) {
         answer = api(request, path, body);
-        calls.add(new RecordedCall(path, CallLog.masked(body), clock.instant(), answer.status(), answer.success()));
+        calls.add(new RecordedCall(path, CallLog.masked(body), arrived, answer.status(), answer.success()));
       }
     } else if (path.startsWith("/sim/")) {
       if (!isLoopback(Request.getRemoteAddr(request))) {

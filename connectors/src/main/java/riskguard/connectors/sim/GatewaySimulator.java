@@ -69,7 +69,7 @@ public final class GatewaySimulator implements AutoCloseable {
 
   private record Options(int port, List<SimAccount> accounts, Map<String, String> users, long seed,
       Duration quoteInterval, boolean startPaused, boolean rateLimit, Clock clock, Duration tokenLifetime,
-      Duration pingInterval, Duration clientTimeout, Path recordTo) {}
+      Duration pingInterval, Duration clientTimeout, Path recordTo, PublishWatch publishWatch) {}
 
   private GatewaySimulator(Options options) throws IOException {
     this.options = options;
@@ -77,7 +77,7 @@ public final class GatewaySimulator implements AutoCloseable {
     this.recording = options.recordTo() == null
         ? RecordingTap.none()
         : RecordingTap.toFile(options.recordTo(), json, options.clock(), options.accounts());
-    this.broadcaster = new HubBroadcaster(json, recording);
+    this.broadcaster = new HubBroadcaster(json, recording, options.publishWatch());
     this.exchange = new Exchange(ContractCatalogue.standard(), options.accounts(), options.clock(),
         options.seed(), broadcaster);
     this.market = new SimMarket(exchange, options.startPaused());
@@ -277,6 +277,7 @@ public final class GatewaySimulator implements AutoCloseable {
     private Duration pingInterval = Duration.ofSeconds(15);
     private Duration clientTimeout = Duration.ofSeconds(30);
     private Path recordTo;
+    private PublishWatch publishWatch = PublishWatch.NONE;
 
     private Builder() {}
 
@@ -363,6 +364,12 @@ public final class GatewaySimulator implements AutoCloseable {
       return this;
     }
 
+    /** Told of every hub event just before it is sent (a benchmark's clock). */
+    public Builder publishWatch(PublishWatch watch) {
+      this.publishWatch = Objects.requireNonNull(watch, "watch");
+      return this;
+    }
+
     /** Builds and starts the simulator. */
     public GatewaySimulator start() throws Exception {
       return build().start();
@@ -376,7 +383,7 @@ public final class GatewaySimulator implements AutoCloseable {
           ? Map.of(DEMO_USER, DEMO_API_KEY)
           : Collections.unmodifiableMap(new LinkedHashMap<>(users));
       return new GatewaySimulator(new Options(port, chosenAccounts, chosenUsers, seed, quoteInterval,
-          startPaused, rateLimit, clock, tokenLifetime, pingInterval, clientTimeout, recordTo));
+          startPaused, rateLimit, clock, tokenLifetime, pingInterval, clientTimeout, recordTo, publishWatch));
     }
   }
 }

@@ -40,15 +40,17 @@ final class HubBroadcaster implements VenueListener {
   private final JsonMapper json;
   private final Set<HubSession> connections = new CopyOnWriteArraySet<>();
   private final EventTap tap;
+  private final PublishWatch watch;
 
   /** Sees every event the venue publishes, subscribed to or not (the recording hook). */
   interface EventTap {
     void published(Hub hub, String target, String contractId, JsonNode data);
   }
 
-  HubBroadcaster(JsonMapper json, EventTap tap) {
+  HubBroadcaster(JsonMapper json, EventTap tap, PublishWatch watch) {
     this.json = json;
     this.tap = tap;
+    this.watch = watch;
   }
 
   static String topic(String kind, String key) {
@@ -140,6 +142,7 @@ final class HubBroadcaster implements VenueListener {
 
   private void broadcast(Hub hub, String target, String contractId, String text, JsonNode data,
       Predicate<HubSession> subscribed) {
+    watch.publishing(target);
     for (HubSession connection : connections) {
       if (connection.hub == hub && connection.ready() && subscribed.test(connection)) {
         connection.send(text);
