@@ -30,6 +30,7 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final Statements statements;
     private final boolean readOnly;
     private final DaemonLock daemonLock;
     /** Null for a read-only database. */
@@ -42,6 +43,7 @@ public final class Database implements AutoCloseable {
     private Database(Path file, Connection connection, boolean readOnly, DaemonLock daemonLock, WalSyncer syncer) {
         this.file = file;
         this.connection = connection;
+        this.statements = new Statements(connection);
         this.readOnly = readOnly;
         this.daemonLock = daemonLock;
         this.syncer = syncer;
@@ -179,13 +181,9 @@ public final class Database implements AutoCloseable {
     }
 
     private void requireSchema() {
-        boolean migrated = read("check the schema", c -> {
-            try (Statement statement = c.createStatement();
-                 var rows = statement.executeQuery(
-                         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'")) {
-                return rows.next() && rows.getInt(1) == 1;
-            }
-        });
+        boolean migrated = read("check the schema", c -> Sql.first(c,
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'",
+                select -> { }, row -> row.getInt(1) == 1).orElse(false));
         if (!migrated) {
             throw new DatabaseException("database " + file + " has no riskguard schema (it is created when the daemon first starts)");
         }
@@ -267,7 +265,7 @@ public final class Database implements AutoCloseable {
     private <T> T joined(SqlWork<T> work) throws SQLException {
         transactionDepth++;
         try {
-            return work.run(connection);
+            return work.run(statements);
         } finally {
             transactionDepth--;
         }
@@ -278,7 +276,7 @@ public final class Database implements AutoCloseable {
         access.lock();
         try {
             requireOpen(what);
-            return work.run(connection);
+            return work.run(statements);
         } catch (SQLException e) {
             throw new DatabaseException("cannot " + what + " in database " + file + ": " + e.getMessage(), e);
         } finally {
@@ -318,8 +316,8 @@ public final class Database implements AutoCloseable {
             if (syncer != null) {
                 syncer.close();
             }
-            try {
-                connection.close();
+            try (connection) {
+                statements.close();
             } finally {
                 if (daemonLock != null) {
                     daemonLock.close();

@@ -1,6 +1,5 @@
 package riskguard.db;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -68,7 +67,7 @@ public final class DecisionRepository {
         });
     }
 
-    private static boolean exists(Connection c, String decisionId) throws SQLException {
+    private static boolean exists(Statements c, String decisionId) throws SQLException {
         return Sql.first(c, "SELECT 1 FROM decisions WHERE decision_id = ?",
                 select -> select.setString(1, decisionId), row -> true).isPresent();
     }

@@ -1,6 +1,5 @@
 package riskguard.db;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The few JDBC shapes the repositories use, with statements and results always closed. */
+/**
+ * The few JDBC shapes the repositories use, on the connection's kept statements
+ * ({@link Statements}); result sets are always closed, which resets their statement.
+ */
 final class Sql {
 
     @FunctionalInterface
@@ -24,46 +26,42 @@ final class Sql {
     private Sql() {
     }
 
-    static <T> List<T> list(Connection c, String sql, Binder binder, RowMapper<T> mapper) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(sql)) {
-            binder.bind(select);
-            try (ResultSet rows = select.executeQuery()) {
-                List<T> result = new ArrayList<>();
-                while (rows.next()) {
-                    result.add(mapper.map(rows));
-                }
-                return List.copyOf(result);
+    static <T> List<T> list(Statements c, String sql, Binder binder, RowMapper<T> mapper) throws SQLException {
+        PreparedStatement select = c.prepare(sql);
+        binder.bind(select);
+        try (ResultSet rows = select.executeQuery()) {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(mapper.map(rows));
             }
+            return List.copyOf(result);
         }
     }
 
-    static <T> Optional<T> first(Connection c, String sql, Binder binder, RowMapper<T> mapper) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(sql)) {
-            binder.bind(select);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
-            }
+    static <T> Optional<T> first(Statements c, String sql, Binder binder, RowMapper<T> mapper) throws SQLException {
+        PreparedStatement select = c.prepare(sql);
+        binder.bind(select);
+        try (ResultSet rows = select.executeQuery()) {
+            return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
         }
     }
 
     /** Runs an INSERT, UPDATE or DELETE and returns how many rows it changed. */
-    static int update(Connection c, String sql, Binder binder) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            binder.bind(statement);
-            return statement.executeUpdate();
-        }
+    static int update(Statements c, String sql, Binder binder) throws SQLException {
+        PreparedStatement statement = c.prepare(sql);
+        binder.bind(statement);
+        return statement.executeUpdate();
     }
 
     /** Runs an INSERT … RETURNING id and returns the new row's id. */
-    static long insertReturningId(Connection c, String sql, Binder binder) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(sql + " RETURNING id")) {
-            binder.bind(insert);
-            try (ResultSet rows = insert.executeQuery()) {
-                if (!rows.next()) {
-                    throw new SQLException("insert returned no id: " + sql);
-                }
-                return rows.getLong(1);
+    static long insertReturningId(Statements c, String sql, Binder binder) throws SQLException {
+        PreparedStatement insert = c.prepare(sql + " RETURNING id");
+        binder.bind(insert);
+        try (ResultSet rows = insert.executeQuery()) {
+            if (!rows.next()) {
+                throw new SQLException("insert returned no id: " + sql);
             }
+            return rows.getLong(1);
         }
     }
 }

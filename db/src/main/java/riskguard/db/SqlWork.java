@@ -1,10 +1,9 @@
 package riskguard.db;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
-/** A unit of JDBC work run by {@link Database} on its single connection. */
+/** A unit of JDBC work run by {@link Database} on its single connection and its kept statements. */
 @FunctionalInterface
 interface SqlWork<T> {
-    T run(Connection connection) throws SQLException;
+    T run(Statements statements) throws SQLException;
 }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,41 +163,23 @@ class DatabaseTest {
         }
     }
 
-    private static int execute(java.sql.Connection c, String sql) throws java.sql.SQLException {
-        try (Statement statement = c.createStatement()) {
-            return statement.executeUpdate(sql);
-        }
+    private static int execute(Statements c, String sql) throws java.sql.SQLException {
+        return Sql.update(c, sql, statement -> { });
     }
 
     static List<String> tables(Database database) {
-        return database.read("list tables", c -> {
-            try (Statement statement = c.createStatement();
-                 var rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
-                List<String> names = new ArrayList<>();
-                while (rows.next()) {
-                    names.add(rows.getString(1));
-                }
-                return names;
-            }
-        });
+        return database.read("list tables", c -> Sql.list(c, "SELECT name FROM sqlite_master WHERE type = 'table'",
+                select -> { }, row -> row.getString(1)));
     }
 
     private static String pragma(Database database, String name) {
-        return database.read("read pragma " + name, c -> {
-            try (Statement statement = c.createStatement(); var rows = statement.executeQuery("PRAGMA " + name)) {
-                rows.next();
-                return rows.getString(1);
-            }
-        });
+        return database.read("read pragma " + name, c -> Sql.first(c, "PRAGMA " + name, select -> { },
+                row -> row.getString(1)).orElseThrow());
     }
 
     private static int migrationsApplied(Database database) {
-        return database.read("count migrations", c -> {
-            try (Statement statement = c.createStatement();
-                 var rows = statement.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success = 1")) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        });
+        return database.read("count migrations", c -> Sql.first(c,
+                "SELECT count(*) FROM flyway_schema_history WHERE success = 1", select -> { },
+                row -> row.getInt(1)).orElseThrow());
     }
 }

@@ -38,6 +38,22 @@ class WalSyncTest {
     }
 
     @Test
+    void readsThroughTheKeptStatementsHoldNoSnapshotThatWouldStopACheckpoint() {
+        Path file = dir.resolve("riskguard.db");
+        try (Database database = Database.open(file)) {
+            DecisionRepository decisions = new DecisionRepository(database);
+            for (int i = 0; i < 3; i++) {
+                decisions.claim("decision-" + i, 7, "CLOSE_ALL", "all", AT);
+            }
+            assertThat(decisions.find("decision-0")).isPresent();
+            assertThat(decisions.pending()).hasSize(3);
+            decisions.markDone("decision-1", AT);
+
+            assertThat(database.syncNow()).as("write-ahead log frames left after a checkpoint").isZero();
+        }
+    }
+
+    @Test
     void commitsReachTheDatabaseFileWithoutAnyoneAsking() throws Exception {
         Path file = dir.resolve("riskguard.db");
         try (Database database = Database.open(file)) {
