@@ -44,7 +44,7 @@ final class RecordingReplay {
 
   void run(Engine engine) throws IOException {
     loadContracts(engine);
-    ReplayTicker ticker = new ReplayTicker();
+    ReplayTicker ticker = new ReplayTicker(engine::nextDeadline);
     try (RecordingReader reader = RecordingReader.open(file)) {
       for (RecordingEntry entry : reader) {
         if (entry instanceof RecordingEntry.Event line) {

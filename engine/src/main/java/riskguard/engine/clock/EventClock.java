@@ -2,6 +2,7 @@ package riskguard.engine.clock;
 
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import org.drools.core.time.TimerService;
 import org.kie.api.time.SessionPseudoClock;
 
 /**
@@ -31,6 +32,20 @@ public final class EventClock {
 
   public Instant now() {
     return now;
+  }
+
+  /**
+   * When Drools' own next timer falls due (a trade leaving a sliding window, an event
+   * expiring), or null when none is scheduled: the clock must reach it for the session to see
+   * what changes then. Drools answers -1 both for "no timer" and for one overdue by exactly
+   * 1 ms; such a timer runs at the next event instead of the next second.
+   */
+  public Instant nextTimer() {
+    if (!(pseudoClock instanceof TimerService timers)) {
+      return null;
+    }
+    long untilNext = timers.getTimeToNextJob();
+    return untilNext == -1 ? null : Instant.ofEpochMilli(pseudoClock.getCurrentTime() + untilNext);
   }
 
   /** Moves the clock forward to {@code time}; false (and no move) when {@code time} is not later. */

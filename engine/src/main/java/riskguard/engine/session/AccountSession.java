@@ -14,6 +14,7 @@ import riskguard.engine.clock.EventClock;
 import riskguard.engine.enforcement.Decision;
 import riskguard.engine.enforcement.EnforcementService;
 import riskguard.engine.event.AccountEvent;
+import riskguard.engine.event.ClockTick;
 import riskguard.engine.event.ContractEvent;
 import riskguard.engine.event.InputEvent;
 import riskguard.engine.event.OrderEvent;
@@ -67,6 +68,16 @@ public final class AccountSession implements AutoCloseable {
 
   private final Now now = new Now(Instant.EPOCH);
   private final FactHandle nowHandle;
+  /** The rules' stated deadlines: working memory hears that the clock moved only when one falls due. */
+  private final PendingDeadlines deadlines = new PendingDeadlines();
+  /** The clock time working memory last heard of (the last update of {@link Now}). */
+  private Instant noticed = Instant.EPOCH;
+  /** The latest heartbeat that found nothing due: the clock catches up with it at the next step. */
+  private Instant heartbeat;
+  /** The earliest time this session waits for, as of its last step; {@link Instant#MIN} before its first event. */
+  private volatile Instant wakeAt = Instant.MIN;
+  /** Times this session fired its rules (written by its own thread only). */
+  private volatile long firings;
   private CurrentTradingDay day;
   private FactHandle dayHandle;
   private Account account;
@@ -114,6 +125,7 @@ public final class AccountSession implements AutoCloseable {
         "createdAt", "updatedAt");
     this.orderRoot = new PropertyUpdate(session, "root");
     this.clockMoved = new PropertyUpdate(session, "instant");
+    session.addEventListener(deadlines);
     this.nowHandle = session.insert(now);
     session.insert(settings.risk());
     settings.ruleSections().forEach(section -> sections.put(section.getClass(), session.insert(section)));
@@ -136,6 +148,21 @@ public final class AccountSession implements AutoCloseable {
   /** Session-clock time. */
   public Instant now() {
     return clock.now();
+  }
+
+  /**
+   * The earliest time this session waits for, as of its last step: a deadline the rules
+   * stated, the daily reset, or one of Drools' own timers (a trade leaving a sliding window);
+   * {@link Instant#MIN} before the first event (the first tick starts the clock); null when
+   * nothing waits.
+   */
+  Instant wakeAt() {
+    return wakeAt;
+  }
+
+  /** Times this session fired its rules: once per event, due tick, reset and look after a reload. */
+  long firings() {
+    return firings;
   }
 
   /**
@@ -173,6 +200,7 @@ public final class AccountSession implements AutoCloseable {
       }
     });
     if (clock.started()) {
+      catchUpWithHeartbeat();
       fireAndEnforce();
     }
   }
@@ -184,6 +212,7 @@ public final class AccountSession implements AutoCloseable {
   void rulesReplaced(RulePackage rules) {
     rules.bindDecisions(session, channel);
     if (clock.started()) {
+      catchUpWithHeartbeat();
       fireAndEnforce();
     }
   }
@@ -192,12 +221,18 @@ public final class AccountSession implements AutoCloseable {
    * The event path for one event: clock, facts, rules, enforcement. {@code quote} is the
    * book's quote of the event's contract when the event arrived (null when none, or the event
    * names no contract): a position is valued at the price of its moment, never at a price that
-   * arrived after it and after the events queued behind it.
+   * arrived after it and after the events queued behind it. A heartbeat tick when nothing is
+   * due costs no Drools work: the clock catches up with it at the next step, which is the
+   * same, since nothing falls due meanwhile.
    */
   void process(InputEvent event, QuoteEvent quote) {
-    advanceClock(event.ts());
-    applyToFacts(event, quote);
-    fireAndEnforce();
+    if (event instanceof ClockTick tick && !dueBy(tick.ts())) {
+      heartbeat = heartbeat == null || tick.ts().isAfter(heartbeat) ? tick.ts() : heartbeat;
+    } else {
+      advanceClock(event.ts());
+      applyToFacts(event, quote);
+      fireAndEnforce();
+    }
     eventsApplied++;
   }
 
@@ -282,6 +317,7 @@ public final class AccountSession implements AutoCloseable {
    */
   void enforcementResult(String decisionId, boolean success) {
     if (!success && facts.removeEnforcement(decisionId)) {
+      catchUpWithHeartbeat();
       fireAndEnforce();
     }
   }
@@ -292,6 +328,9 @@ public final class AccountSession implements AutoCloseable {
    * the reset instant, rolls the day and lets the rules react there, once per trading day.
    */
   private void advanceClock(Instant time) {
+    if (heartbeat != null && heartbeat.isAfter(time)) {
+      time = heartbeat;
+    }
     if (!clock.started()) {
       clock.advanceTo(time);
       openTradingDay(time);
@@ -306,16 +345,52 @@ public final class AccountSession implements AutoCloseable {
     moveClock(time);
   }
 
+  private void catchUpWithHeartbeat() {
+    if (heartbeat != null) {
+      advanceClock(heartbeat);
+    }
+  }
+
+  /**
+   * Moves the clock. {@link Now} always holds the clock's time, so a rule that looks at it
+   * reads the time of the step; but working memory hears that it moved (and re-joins every
+   * rule waiting on {@code Now}) only when the clock reaches a deadline stated since it last
+   * heard: before then no comparison with a stated deadline can have changed.
+   */
   private void moveClock(Instant time) {
     if (clock.advanceTo(time)) {
       now.set(clock.now());
-      clockMoved.apply(nowHandle, now);
+      Instant due = deadlines.after(noticed);
+      if (due != null && !due.isAfter(clock.now())) {
+        clockMoved.apply(nowHandle, now);
+        noticed = clock.now();
+      }
     }
+  }
+
+  /** True when something waits for {@code time} or earlier (always before the first event). */
+  private boolean dueBy(Instant time) {
+    Instant wake = wakeAt;
+    return wake != null && !wake.isAfter(time);
+  }
+
+  private Instant nextWake() {
+    Instant wake = day.getNextReset();
+    Instant deadline = deadlines.after(noticed);
+    if (deadline != null && deadline.isBefore(wake)) {
+      wake = deadline;
+    }
+    Instant timer = clock.nextTimer();
+    if (timer != null && timer.isBefore(wake)) {
+      wake = timer;
+    }
+    return wake;
   }
 
   private void openTradingDay(Instant time) {
     now.set(clock.now());
     session.update(nowHandle, now, "instant");
+    noticed = clock.now();
     Instant start = tradingDay.currentDayStart(time);
     day = new CurrentTradingDay(tradingDay.tradingDateOf(time), start, tradingDay.nextResetAfter(time));
     dayHandle = session.insert(day);
@@ -474,6 +549,7 @@ public final class AccountSession implements AutoCloseable {
    * complete, so a rule guarded by one can look again in the same event.
    */
   private void fireAndEnforce() {
+    firings++;
     facts.completeSatisfied();
     for (int round = 0; round < MAX_ROUNDS; round++) {
       session.fireAllRules();
@@ -483,8 +559,11 @@ public final class AccountSession implements AutoCloseable {
         enforcement.enforce(decisions);
       }
       if (!facts.completeSatisfied()) {
-        return;
+        break;
       }
+    }
+    if (day != null) {
+      wakeAt = nextWake();
     }
   }
 

@@ -201,6 +201,36 @@ public final class Engine implements AutoCloseable {
     return session == null ? List.of() : session.lockouts();
   }
 
+  /**
+   * The earliest time a session waits for: a deadline its rules stated, its daily reset, or
+   * one of Drools' own timers; {@link Instant#MIN} when a session has not seen its first event;
+   * null when there is no session. A replay's heartbeat ({@code ReplayTicker}) ticks only when
+   * this falls due, instead of every second. Each session's answer is as of its last step.
+   */
+  public Instant nextDeadline() {
+    Instant earliest = null;
+    for (AccountSession session : sessions.values()) {
+      Instant wake = session.wakeAt();
+      if (wake != null && (earliest == null || wake.isBefore(earliest))) {
+        earliest = wake;
+      }
+    }
+    return earliest;
+  }
+
+  /**
+   * How many times the sessions have fired their rules: once per event, per heartbeat tick
+   * with something due, per daily reset and per look after a reload. A tick with nothing due
+   * is not counted: it costs no Drools work.
+   */
+  public long firings() {
+    long total = 0;
+    for (AccountSession session : sessions.values()) {
+      total += session.firings();
+    }
+    return total;
+  }
+
   /** The accounts with a session. */
   public Set<Long> accounts() {
     return Set.copyOf(sessions.keySet());
