@@ -129,22 +129,33 @@ public final class Position {
     this.root = root;
   }
 
+  /** What a {@link #revalue} changed, so the engine tells working memory only that. */
+  public enum Revaluation {
+    /** Nothing: no rule needs to look again. */
+    UNCHANGED,
+    /** The mark and what follows from it ({@code mark}, {@code unrealizedPnl}, {@code profitTicks}, {@code quoteTime}). */
+    PRICE,
+    /** The position was valued for the first time or its tick size changed: every valuation property. */
+    FULL
+  }
+
   /**
-   * Engine only: value the position at {@code mark} with the contract's tick size and value;
-   * false when the valuation is the same as before.
+   * Engine only: value the position at {@code mark} with the contract's tick size and value,
+   * saying which valuation properties changed.
    */
-  public boolean revalue(double mark, Instant quoteTime, Contract contract) {
+  public Revaluation revalue(double mark, Instant quoteTime, Contract contract) {
     double ticks = (mark - averagePrice) / contract.tickSize() * type.sign();
     double pnl = Money.cents(ticks * contract.tickValue() * size);
-    boolean same = valued && this.mark == mark && this.profitTicks == ticks && this.tickSize == contract.tickSize()
-        && this.unrealizedPnl == pnl && Objects.equals(this.quoteTime, quoteTime);
+    boolean full = !valued || this.tickSize != contract.tickSize();
+    boolean same = !full && this.mark == mark && this.profitTicks == ticks && this.unrealizedPnl == pnl
+        && Objects.equals(this.quoteTime, quoteTime);
     this.valued = true;
     this.mark = mark;
     this.profitTicks = ticks;
     this.tickSize = contract.tickSize();
     this.unrealizedPnl = pnl;
     this.quoteTime = quoteTime;
-    return !same;
+    return full ? Revaluation.FULL : same ? Revaluation.UNCHANGED : Revaluation.PRICE;
   }
 
   @Override

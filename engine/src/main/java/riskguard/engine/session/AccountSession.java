@@ -40,8 +40,13 @@ import riskguard.engine.model.Trade;
  */
 public final class AccountSession implements AutoCloseable {
 
-  /** Properties a quote changes on a position: rules that do not read them are not re-evaluated. */
+  /**
+   * Properties a quote changes on a position: rules that do not read them are not re-evaluated.
+   * {@code valued} and {@code tickSize} change only at a position's first valuation, so a quote
+   * that moves the price leaves the rules reading only them alone.
+   */
   private final PropertyUpdate valuation;
+  private final PropertyUpdate priceMoved;
   private final PropertyUpdate positionChange;
   private final PropertyUpdate positionRoot;
   private final PropertyUpdate orderChange;
@@ -117,6 +122,7 @@ public final class AccountSession implements AutoCloseable {
     rules.bindDecisions(session, channel);
     this.valuation = new PropertyUpdate(session, "valued", "mark", "unrealizedPnl", "profitTicks", "tickSize",
         "quoteTime");
+    this.priceMoved = new PropertyUpdate(session, "mark", "unrealizedPnl", "profitTicks", "quoteTime");
     this.positionChange = new PropertyUpdate(session, "type", "size", "signedSize", "averagePrice", "openedAt",
         "changedAt", "valued", "mark", "unrealizedPnl", "profitTicks", "tickSize", "quoteTime");
     this.positionRoot = new PropertyUpdate(session, "root", "valued", "mark", "unrealizedPnl", "profitTicks",
@@ -516,7 +522,7 @@ public final class AccountSession implements AutoCloseable {
 
   /**
    * Values a position at the quote's mark (last price, else the side's closing price). With
-   * {@code update}, working memory hears of it only when a valuation property changed: a
+   * {@code update}, working memory hears only of the valuation properties that changed: a
    * quote that moves only the other side of the book wakes no rule.
    */
   private void value(Position position, QuoteEvent quote, boolean update) {
@@ -526,9 +532,10 @@ public final class AccountSession implements AutoCloseable {
     if (contract == null || mark == null) {
       return;
     }
-    boolean changed = position.revalue(mark, quote.quoteTime() != null ? quote.quoteTime() : quote.ts(), contract);
-    if (update && changed) {
-      facts.updatePosition(position, valuation);
+    Position.Revaluation changed =
+        position.revalue(mark, quote.quoteTime() != null ? quote.quoteTime() : quote.ts(), contract);
+    if (update && changed != Position.Revaluation.UNCHANGED) {
+      facts.revaluePosition(position, changed == Position.Revaluation.FULL ? valuation : priceMoved);
     }
   }
 

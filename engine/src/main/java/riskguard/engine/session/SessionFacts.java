@@ -20,7 +20,10 @@ import riskguard.engine.model.Position;
  * The facts of one session that the engine changes, each with its handle, so events
  * update facts in place instead of searching working memory. Also the bookkeeping of
  * pending {@link Enforcement}s: {@link #completeSatisfied()} removes those whose effect
- * working memory already shows.
+ * working memory already shows. It looks only after something that can complete one
+ * happened (an enforcement arrived, a position or order left, a position changed size or
+ * side): pending stop requests stay until their position closes, and looking at all of
+ * them after every quote cost more than the quote.
  */
 final class SessionFacts {
 
@@ -29,6 +32,8 @@ final class SessionFacts {
   private final Map<Long, Held<Order>> orders = new HashMap<>();
   private final Map<String, Held<Lockout>> lockouts = new LinkedHashMap<>();
   private final Map<String, Held<Enforcement>> enforcements = new LinkedHashMap<>();
+  /** True when an enforcement may have taken effect since {@link #completeSatisfied()} last looked. */
+  private boolean mayHaveCompleted;
 
   /** A fact and its handle. */
   record Held<T>(T fact, FactHandle handle) {}
@@ -50,7 +55,14 @@ final class SessionFacts {
     positions.put(position.getContractId(), new Held<>(position, session.insert(position)));
   }
 
+  /** The position changed (size, side, root…): a pending close or reduce may be done. */
   void updatePosition(Position position, PropertyUpdate update) {
+    mayHaveCompleted = true;
+    update.apply(positions.get(position.getContractId()).handle(), position);
+  }
+
+  /** Only the position's valuation changed (a quote): no enforcement completes by it. */
+  void revaluePosition(Position position, PropertyUpdate update) {
     update.apply(positions.get(position.getContractId()).handle(), position);
   }
 
@@ -58,6 +70,7 @@ final class SessionFacts {
   boolean removePosition(String contractId) {
     Held<Position> held = positions.remove(contractId);
     if (held != null) {
+      mayHaveCompleted = true;
       session.delete(held.handle());
     }
     return held != null;
@@ -83,6 +96,7 @@ final class SessionFacts {
   void removeOrder(long orderId) {
     Held<Order> held = orders.remove(orderId);
     if (held != null) {
+      mayHaveCompleted = true;
       session.delete(held.handle());
     }
   }
@@ -117,6 +131,7 @@ final class SessionFacts {
   }
 
   void insertEnforcement(Enforcement enforcement) {
+    mayHaveCompleted = true;
     enforcements.put(enforcement.decisionId(), new Held<>(enforcement, session.insert(enforcement)));
   }
 
@@ -131,9 +146,10 @@ final class SessionFacts {
 
   /** Removes the pending enforcements whose effect working memory shows; true if any went. */
   boolean completeSatisfied() {
-    if (enforcements.isEmpty()) {
+    if (!mayHaveCompleted) {
       return false;
     }
+    mayHaveCompleted = false;
     boolean removed = false;
     Iterator<Held<Enforcement>> pending = enforcements.values().iterator();
     while (pending.hasNext()) {
