@@ -76,6 +76,9 @@ class StatusWhileRunningTest {
             .containsPattern("limit +RULE-004 +unrealized loss +\\$80.00 of \\$200.00 +40.0 % used")
             .doesNotContain("not running");
 
+        // The trade ledger writes in batches 200 ms after a fill (a batch lost to a kill is
+        // fetched again at the next start); on a quiet machine the checks above can take less.
+        until("the day's fill is stored", () -> !Double.isNaN(new StoredState(database).realized()));
         daemon.killHard();
       }
       assertThat(DaemonEndpoint.fileFor(database)).as("a killed daemon cannot remove its endpoint file").exists();
