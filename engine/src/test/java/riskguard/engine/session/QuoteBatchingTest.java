@@ -32,6 +32,9 @@ class QuoteBatchingTest {
 
   private static RulePackage rules;
   private final List<Decision> decisions = new CopyOnWriteArrayList<>();
+  /** Counted down when the account's thread is held busy deciding (see {@link #slowAccount}). */
+  private final CountDownLatch busy = new CountDownLatch(1);
+  private final CountDownLatch release = new CountDownLatch(1);
   private final EngineSettings settings = new EngineSettings(
       TradingDay.defaults(), new RiskSettings(PnlBasis.NET, Duration.ofSeconds(10)), List.of());
 
@@ -108,16 +111,7 @@ class QuoteBatchingTest {
 
   @Test
   void aLiveSessionThatFellBehindAppliesOnlyTheLatestOfItsQueuedQuotes() throws Exception {
-    CountDownLatch busy = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    EnforcementService slowAccount = new EnforcementService(decision -> {
-      decisions.add(decision);
-      if (decision.rule().equals("TEST-SIZE")) {
-        busy.countDown();
-        awaitQuietly(release);
-      }
-    }, actions -> { });
-    try (Engine engine = Engine.live(rules, settings, slowAccount)) {
+    try (Engine engine = Engine.live(rules, settings, slowAccount())) {
       engine.addContract(Contract.of(MNQ, "MNQH5", 0.25, 0.5, "F.US.MNQ"));
       engine.apply(position(1, 1));
       engine.apply(position(1, 3));
@@ -134,16 +128,7 @@ class QuoteBatchingTest {
 
   @Test
   void aQueuedQuoteNeverOvertakesAnEventThatArrivedBeforeIt() throws Exception {
-    CountDownLatch busy = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    EnforcementService slowAccount = new EnforcementService(decision -> {
-      decisions.add(decision);
-      if (decision.rule().equals("TEST-SIZE")) {
-        busy.countDown();
-        awaitQuietly(release);
-      }
-    }, actions -> { });
-    try (Engine engine = Engine.live(rules, settings, slowAccount)) {
+    try (Engine engine = Engine.live(rules, settings, slowAccount())) {
       engine.addContract(Contract.of(MNQ, "MNQH5", 0.25, 0.5, "F.US.MNQ"));
       engine.apply(position(1, 3));
       assertThat(busy.await(10, TimeUnit.SECONDS)).as("the account's thread is busy deciding").isTrue();
@@ -161,16 +146,7 @@ class QuoteBatchingTest {
 
   @Test
   void aNewPositionIsValuedAtThePriceOfItsMomentAndGetsEveryLaterQuote() throws Exception {
-    CountDownLatch busy = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    EnforcementService slowAccount = new EnforcementService(decision -> {
-      decisions.add(decision);
-      if (decision.rule().equals("TEST-SIZE")) {
-        busy.countDown();
-        awaitQuietly(release);
-      }
-    }, actions -> { });
-    try (Engine engine = Engine.live(rules, settings, slowAccount)) {
+    try (Engine engine = Engine.live(rules, settings, slowAccount())) {
       engine.addContract(Contract.of(MNQ, "MNQH5", 0.25, 0.5, "F.US.MNQ"));
       engine.addContract(Contract.of(ES, "ESH5", 0.25, 12.5, "F.US.EP"));
       engine.apply(position(1, 3));
@@ -185,6 +161,17 @@ class QuoteBatchingTest {
           .as("no price when the position opened; the quote after both events values the 2 lots")
           .containsExactly("2 at 5801.0");
     }
+  }
+
+  /** Enforcement that holds the account's thread on its first TEST-SIZE decision until {@link #release}. */
+  private EnforcementService slowAccount() {
+    return new EnforcementService(decision -> {
+      decisions.add(decision);
+      if (decision.rule().equals("TEST-SIZE")) {
+        busy.countDown();
+        awaitQuietly(release);
+      }
+    }, actions -> { });
   }
 
   private static void awaitQuietly(CountDownLatch latch) {
