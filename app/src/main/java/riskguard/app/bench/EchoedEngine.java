@@ -44,12 +44,16 @@ final class EchoedEngine implements AutoCloseable {
     engine.apply(event);
     List<InputEvent> replies = gateway.drainAnswers();
     while (!replies.isEmpty()) {
-      for (InputEvent reply : replies) {
-        answers++;
-        gateway.observe(reply);
-        engine.apply(reply);
-      }
+      applyAnswers(replies);
       replies = gateway.drainAnswers();
+    }
+  }
+
+  private void applyAnswers(List<InputEvent> replies) {
+    for (InputEvent reply : replies) {
+      answers++;
+      gateway.observe(reply);
+      engine.apply(reply);
     }
   }
 
@@ -62,11 +66,7 @@ final class EchoedEngine implements AutoCloseable {
     engine.awaitIdle();
     List<InputEvent> replies = gateway.drainAnswers();
     while (!replies.isEmpty()) {
-      for (InputEvent reply : replies) {
-        answers++;
-        gateway.observe(reply);
-        engine.apply(reply);
-      }
+      applyAnswers(replies);
       engine.awaitIdle();
       replies = gateway.drainAnswers();
     }

@@ -1,12 +1,14 @@
 package riskguard.engine.session;
 
+import static riskguard.engine.session.SizeRules.position;
+import static riskguard.engine.session.SizeRules.sizeRule;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -15,8 +17,6 @@ import riskguard.config.PnlBasis;
 import riskguard.config.TradingDay;
 import riskguard.engine.enforcement.Decision;
 import riskguard.engine.enforcement.EnforcementService;
-import riskguard.engine.event.PositionEvent;
-import riskguard.engine.model.PositionType;
 import riskguard.engine.model.RiskSettings;
 
 /**
@@ -26,33 +26,12 @@ import riskguard.engine.model.RiskSettings;
  */
 class IncrementalReloadTest {
 
-  private static final String CONTRACT = "CON.F.US.MNQ.H25";
 
   @TempDir Path dir;
   private final List<Decision> decisions = new CopyOnWriteArrayList<>();
   private final EnforcementService enforcement = new EnforcementService(decisions::add, actions -> { });
   private final EngineSettings settings = new EngineSettings(
       TradingDay.defaults(), new RiskSettings(PnlBasis.NET, Duration.ofSeconds(10)), List.of());
-
-  private static String sizeRule(String pkg, String rule, int limit) {
-    return """
-        package %s;
-        import riskguard.engine.model.Position;
-        global riskguard.engine.session.DecisionChannel decisions;
-
-        rule "%s: more than %d contracts"
-        when
-            Position( size > %d, $c : contractId )
-        then
-            decisions.closePosition("%s", $c, "size");
-        end
-        """.formatted(pkg, rule, limit, limit, rule);
-  }
-
-  private static PositionEvent position(String at, long account, int size) {
-    Instant ts = Instant.parse(at);
-    return new PositionEvent(ts, account, 1, CONTRACT, ts, PositionType.LONG, size, 21000.0);
-  }
 
   private void write(String name, String content) throws Exception {
     Files.writeString(dir.resolve(name), content);

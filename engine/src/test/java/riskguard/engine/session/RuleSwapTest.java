@@ -1,12 +1,14 @@
 package riskguard.engine.session;
 
+import static riskguard.engine.session.SizeRules.position;
+import static riskguard.engine.session.SizeRules.sizeRule;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -15,14 +17,11 @@ import riskguard.config.PnlBasis;
 import riskguard.config.TradingDay;
 import riskguard.engine.enforcement.Decision;
 import riskguard.engine.enforcement.EnforcementService;
-import riskguard.engine.event.PositionEvent;
-import riskguard.engine.model.PositionType;
 import riskguard.engine.model.RiskSettings;
 
 /** A running engine takes a changed rule directory between two events and keeps its sessions' facts. */
 class RuleSwapTest {
 
-  private static final String CONTRACT = "CON.F.US.MNQ.H25";
 
   @TempDir Path dir;
   private final List<Decision> decisions = new CopyOnWriteArrayList<>();
@@ -30,29 +29,9 @@ class RuleSwapTest {
   private final EngineSettings settings = new EngineSettings(
       TradingDay.defaults(), new RiskSettings(PnlBasis.NET, Duration.ofSeconds(10)), List.of());
 
-  private static String sizeRule(String rule, int limit) {
-    return """
-        package test;
-        import riskguard.engine.model.Position;
-        global riskguard.engine.session.DecisionChannel decisions;
-
-        rule "%s: more than %d contracts"
-        when
-            Position( size > %d, $c : contractId )
-        then
-            decisions.closePosition("%s", $c, "size");
-        end
-        """.formatted(rule, limit, limit, rule);
-  }
-
-  private static PositionEvent position(String at, long account, int size) {
-    Instant ts = Instant.parse(at);
-    return new PositionEvent(ts, account, 1, CONTRACT, ts, PositionType.LONG, size, 21000.0);
-  }
-
   @Test
   void aLoweredLimitDecidesOnThePositionsTheSessionsAlreadyHold() throws Exception {
-    Files.writeString(dir.resolve("size.drl"), sizeRule("SIZE", 3));
+    Files.writeString(dir.resolve("size.drl"), sizeRule("test", "SIZE", 3));
     RulePackage first = RulePackage.compile(dir);
     try (Engine engine = Engine.live(first, settings, enforcement)) {
       engine.apply(position("2025-03-10T14:30:00Z", 1, 2));
@@ -60,7 +39,7 @@ class RuleSwapTest {
       engine.awaitIdle();
       assertThat(decisions).isEmpty();
 
-      Files.writeString(dir.resolve("size.drl"), sizeRule("SIZE", 1));
+      Files.writeString(dir.resolve("size.drl"), sizeRule("test", "SIZE", 1));
       RulePackage running = engine.replaceRules(RulePackage.prepare(dir));
       engine.awaitIdle();
 
@@ -72,12 +51,12 @@ class RuleSwapTest {
 
   @Test
   void aRuleAddedInANewFileJoinsAndARemovedFilesRulesLeave() throws Exception {
-    Files.writeString(dir.resolve("size.drl"), sizeRule("SIZE", 5));
+    Files.writeString(dir.resolve("size.drl"), sizeRule("test", "SIZE", 5));
     try (Engine engine = Engine.replay(RulePackage.compile(dir), settings, enforcement)) {
       engine.apply(position("2025-03-10T14:30:00Z", 1, 3));
       assertThat(decisions).isEmpty();
 
-      Files.writeString(dir.resolve("tight.drl"), sizeRule("TIGHT", 2).replace("package test;", "package tight;"));
+      Files.writeString(dir.resolve("tight.drl"), sizeRule("tight", "TIGHT", 2));
       engine.replaceRules(RulePackage.prepare(dir));
       assertThat(decisions).extracting(Decision::rule).containsExactly("TIGHT");
 
@@ -93,7 +72,7 @@ class RuleSwapTest {
 
   @Test
   void aBrokenFileIsRejectedWithItsLineAndTheRunningRulesGoOnDeciding() throws Exception {
-    Files.writeString(dir.resolve("size.drl"), sizeRule("SIZE", 3));
+    Files.writeString(dir.resolve("size.drl"), sizeRule("test", "SIZE", 3));
     try (Engine engine = Engine.replay(RulePackage.compile(dir), settings, enforcement)) {
       String running = engine.rules().version();
       Files.writeString(dir.resolve("broken.drl"), """
