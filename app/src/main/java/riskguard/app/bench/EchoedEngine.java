@@ -77,6 +77,11 @@ final class EchoedEngine implements AutoCloseable {
     return gateway.holdings();
   }
 
+  /** Open positions as the gateway holds them. */
+  int openPositions() {
+    return gateway.openPositions();
+  }
+
   long decisions() {
     return decisions.sum();
   }

@@ -20,6 +20,7 @@ final class EngineReplay {
       engine.feedAll(stream.opening());
       engine.feedAll(stream.warmup());
       long decisionsBefore = engine.decisions();
+      int openAtStart = engine.openPositions();
       List<InputEvent> measured = stream.measured();
       long cpuStarted = CpuClock.nanos();
       long started = System.nanoTime();
@@ -39,6 +40,8 @@ final class EngineReplay {
       figures.put("latency_p99_us", percentiles.micros(0.99));
       figures.put("latency_p999_us", percentiles.micros(0.999));
       figures.put("decisions", engine.decisions() - decisionsBefore);
+      figures.put("open_positions_at_start", openAtStart);
+      figures.put("open_positions_at_end", engine.openPositions());
     }
     return figures;
   }

@@ -10,12 +10,15 @@ import riskguard.engine.enforcement.EnforcementSink;
 import riskguard.engine.event.InputEvent;
 import riskguard.engine.event.OrderEvent;
 import riskguard.engine.event.PositionEvent;
+import riskguard.engine.model.OrderSide;
 import riskguard.engine.model.OrderStatus;
+import riskguard.engine.model.OrderType;
+import riskguard.engine.model.PositionType;
 
 /**
  * The benchmark's stand-in for the gateway: it carries out every merged action at once and
  * answers with the hub events a gateway would send (a flat or smaller position, a
- * cancelled order), so enforcements complete as they do live. It follows the positions and
+ * cancelled order, a stop placed or moved), so enforcements complete as they do live. It follows the positions and
  * orders it sees go into the engine. Not a simulator: prices and fills are not modelled.
  * Thread-safe: the live engine's sessions execute their actions on their own threads.
  */
@@ -24,6 +27,8 @@ final class GatewayEcho implements EnforcementSink {
   private final Map<Long, Map<String, PositionEvent>> positions = new HashMap<>();
   private final Map<Long, Map<Long, OrderEvent>> orders = new HashMap<>();
   private final List<InputEvent> answers = new ArrayList<>();
+  /** Ids of the stops it places, far above the stream's own. */
+  private long nextOrderId = 1_000_000_000L;
 
   /** Notes what an event fed to the engine says about positions and orders. */
   synchronized void observe(InputEvent event) {
@@ -64,6 +69,13 @@ final class GatewayEcho implements EnforcementSink {
             answers.add(cancelled(order, action.ts()));
           }
         }
+        case PLACE_STOP -> placeStop(held.get(action.contractId()), action);
+        case MOVE_STOP -> {
+          OrderEvent order = working.get(action.orderId());
+          if (order != null) {
+            answers.add(moved(order, action.stopPrice(), action.ts()));
+          }
+        }
         default -> { }
       }
     }
@@ -75,6 +87,11 @@ final class GatewayEcho implements EnforcementSink {
     positions.values().forEach(byContract -> held.addAll(byContract.values()));
     orders.values().forEach(byId -> held.addAll(byId.values()));
     return held;
+  }
+
+  /** How many positions are open. */
+  synchronized int openPositions() {
+    return positions.values().stream().mapToInt(Map::size).sum();
   }
 
   /** The answers to the actions executed since the last call. */
@@ -91,6 +108,21 @@ final class GatewayEcho implements EnforcementSink {
     if (position != null) {
       answers.add(resized(position, size, at));
     }
+  }
+
+  private void placeStop(PositionEvent position, Decision action) {
+    if (position != null) {
+      OrderSide closing = position.type() == PositionType.LONG ? OrderSide.SELL : OrderSide.BUY;
+      answers.add(new OrderEvent(action.ts(), position.accountId(), nextOrderId++, position.contractId(),
+          OrderStatus.OPEN, OrderType.STOP, closing, position.size(), null, action.stopPrice(), action.ts(),
+          action.ts(), "rg-" + action.id()));
+    }
+  }
+
+  private static OrderEvent moved(OrderEvent order, double stopPrice, Instant at) {
+    return new OrderEvent(at, order.accountId(), order.orderId(), order.contractId(), order.status(),
+        order.type(), order.side(), order.size(), order.limitPrice(), stopPrice, order.createdAt(), at,
+        order.customTag());
   }
 
   private static PositionEvent resized(PositionEvent position, int size, Instant at) {

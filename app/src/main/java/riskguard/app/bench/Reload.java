@@ -83,7 +83,7 @@ final class Reload {
     try (Engine engine = Engine.live(RulePackage.compile(dir), settings, new EnforcementService(decided, gateway));
         HotReload reload = HotReload.ofRules(engine, dir, swaps)) {
       SyntheticStream.CONTRACTS.forEach(engine::addContract);
-      Feeder.apply(engine, gateway, source.opening(accounts * 5));
+      Feeder.apply(engine, gateway, source.opening());
       Feeder.apply(engine, gateway, source.next(warmup));
       engine.awaitIdle();
       reload.start();
