@@ -9,7 +9,9 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The open spans of one session definition as instants, with holidays cut out and touching spans
@@ -30,6 +32,28 @@ final class SessionSchedule {
     }
   }
 
+  /** The open spans of the sessions starting on local dates {@code from}..{@code to}, merged. */
+  private record SpanTable(LocalDate from, LocalDate to, List<Span> spans) {
+    boolean covers(LocalDate first, LocalDate last) {
+      return !from.isAfter(first) && !to.isBefore(last);
+    }
+  }
+
+  /** What a schedule is made of: equal definitions share one schedule and its span table. */
+  private record Definition(
+      LocalTime start, LocalTime end, ZoneId zone, Set<DayOfWeek> days, DayOfWeek fromDay, DayOfWeek toDay,
+      List<LocalDate> holidays) {}
+
+  /**
+   * The rules ask for the same few sessions on every position and order event; working out a
+   * span means time-zone arithmetic for every day searched, so each definition is worked out once
+   * and its spans kept for a stretch of days. A handful of definitions exist (one per config).
+   */
+  private static final Map<Definition, SessionSchedule> SCHEDULES = new ConcurrentHashMap<>();
+
+  /** Days worked out at once beyond what a question needs, so the next questions find them. */
+  private static final int TABLE_DAYS = 2 * SEARCH_STEP_DAYS + LOOK_BACK_DAYS;
+
   private final LocalTime start;
   private final LocalTime end;
   private final ZoneId zone;
@@ -37,6 +61,7 @@ final class SessionSchedule {
   private final DayOfWeek fromDay;
   private final DayOfWeek toDay;
   private final List<LocalDate> holidays;
+  private volatile SpanTable table;
 
   private SessionSchedule(
       LocalTime start,
@@ -57,18 +82,27 @@ final class SessionSchedule {
 
   static SessionSchedule daily(
       LocalTime start, LocalTime end, ZoneId zone, Set<DayOfWeek> days, List<LocalDate> holidays) {
-    return new SessionSchedule(start, end, zone, days, null, null, holidays);
+    return shared(new Definition(start, end, zone, days, null, null, holidays));
   }
 
   static SessionSchedule of(SymbolSession session, List<LocalDate> holidays) {
-    return new SessionSchedule(
+    return shared(new Definition(
         session.start(),
         session.end(),
         session.timezone(),
         session.days(),
         session.fromDay(),
         session.toDay(),
-        holidays);
+        holidays));
+  }
+
+  private static SessionSchedule shared(Definition definition) {
+    return SCHEDULES.computeIfAbsent(definition, SessionSchedule::new);
+  }
+
+  private SessionSchedule(Definition definition) {
+    this(definition.start(), definition.end(), definition.zone(), definition.days(), definition.fromDay(),
+        definition.toDay(), definition.holidays());
   }
 
   boolean isOpen(Instant instant) {
@@ -111,15 +145,28 @@ final class SessionSchedule {
     return null;
   }
 
-  /** Open spans for sessions starting on local dates {@code from}..{@code to}, merged. */
+  /**
+   * Open spans for sessions starting on local dates {@code from}..{@code to} (and maybe on some
+   * days around them), merged.
+   */
   List<Span> spans(LocalDate from, LocalDate to) {
+    SpanTable known = table;
+    if (known == null || !known.covers(from, to)) {
+      LocalDate last = to.isAfter(from.plusDays(TABLE_DAYS)) ? to : from.plusDays(TABLE_DAYS);
+      known = new SpanTable(from, last, workOutSpans(from, last));
+      table = known;
+    }
+    return known.spans();
+  }
+
+  private List<Span> workOutSpans(LocalDate from, LocalDate to) {
     List<Span> raw = new ArrayList<>();
     for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
       if (startsOn(date)) {
         raw.add(new Span(at(date, start), at(endDate(date), end)));
       }
     }
-    return merge(cutHolidays(raw));
+    return List.copyOf(merge(cutHolidays(raw)));
   }
 
   private boolean startsOn(LocalDate date) {
