@@ -11,6 +11,9 @@ import riskguard.config.TradeFrequency;
  */
 public record TradeCounts(long lastMinute, long lastHour, long today) {
 
+  /** The share of a limit, in percent, at which the trader is warned. */
+  public static final int WARNING_PERCENT = 80;
+
   /** One configured window: its name as in the config, the trades in it, its limit and cooldown. */
   public record Window(String name, String span, long count, int limit, int cooldownSeconds) {
 
@@ -35,6 +38,19 @@ public record TradeCounts(long lastMinute, long lastHour, long today) {
    * breached window in the reason.
    */
   public record Breach(int cooldownSeconds, String reason) {}
+
+  /**
+   * True when a count is over its limit or at 80 % of it or more: only then is there a breach to
+   * decide or a warning to give.
+   */
+  public static boolean nearALimit(TradeFrequency limits, long lastMinute, long lastHour, long today) {
+    for (Window window : new TradeCounts(lastMinute, lastHour, today).windows(limits)) {
+      if (window.isOver() || window.reaches(WARNING_PERCENT)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** The windows that have a limit configured, in the order minute, hour, trading day. */
   public List<Window> windows(TradeFrequency limits) {

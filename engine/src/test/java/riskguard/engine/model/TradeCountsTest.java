@@ -56,4 +56,13 @@ class TradeCountsTest {
     assertThat(new TradeCounts(3, 8, 40).windows(limits).get(1).describe())
         .isEqualTo("8 trades in the last hour of per_hour 10");
   }
+
+  @Test
+  void onlyCountsAtEightyPercentOfALimitOrOverItAreWorthJudging() {
+    assertThat(TradeCounts.nearALimit(LIMITS, 2, 7, 39)).isFalse();
+    assertThat(TradeCounts.nearALimit(LIMITS, 0, 8, 0)).as("8 of per_hour 10").isTrue();
+    assertThat(TradeCounts.nearALimit(LIMITS, 0, 0, 51)).as("over per_session 50").isTrue();
+    assertThat(TradeCounts.nearALimit(new TradeFrequency(null, 10, null, 60, 1800, 3600), 99, 7, 999))
+        .as("a window without a limit never counts").isFalse();
+  }
 }
