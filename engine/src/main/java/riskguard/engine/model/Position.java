@@ -133,6 +133,11 @@ public final class Position {
   public enum Revaluation {
     /** Nothing: no rule needs to look again. */
     UNCHANGED,
+    /**
+     * Only the quote's time: a newer quote at the same mark (e.g. it moved only the other side of
+     * the book). Only what reads {@code quoteTime} needs to look again.
+     */
+    QUOTE_TIME,
     /** The mark and what follows from it ({@code mark}, {@code unrealizedPnl}, {@code profitTicks}, {@code quoteTime}). */
     PRICE,
     /** The position was valued for the first time or its tick size changed: every valuation property. */
@@ -147,15 +152,21 @@ public final class Position {
     double ticks = (mark - averagePrice) / contract.tickSize() * type.sign();
     double pnl = Money.cents(ticks * contract.tickValue() * size);
     boolean full = !valued || this.tickSize != contract.tickSize();
-    boolean same = !full && this.mark == mark && this.profitTicks == ticks && this.unrealizedPnl == pnl
-        && Objects.equals(this.quoteTime, quoteTime);
+    boolean samePrice = !full && this.mark == mark && this.profitTicks == ticks && this.unrealizedPnl == pnl;
+    boolean sameTime = Objects.equals(this.quoteTime, quoteTime);
     this.valued = true;
     this.mark = mark;
     this.profitTicks = ticks;
     this.tickSize = contract.tickSize();
     this.unrealizedPnl = pnl;
     this.quoteTime = quoteTime;
-    return full ? Revaluation.FULL : same ? Revaluation.UNCHANGED : Revaluation.PRICE;
+    if (full) {
+      return Revaluation.FULL;
+    }
+    if (samePrice) {
+      return sameTime ? Revaluation.UNCHANGED : Revaluation.QUOTE_TIME;
+    }
+    return Revaluation.PRICE;
   }
 
   @Override

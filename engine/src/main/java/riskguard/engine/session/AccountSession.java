@@ -47,6 +47,7 @@ public final class AccountSession implements AutoCloseable {
    */
   private final PropertyUpdate valuation;
   private final PropertyUpdate priceMoved;
+  private final PropertyUpdate quoteAged;
   private final PropertyUpdate positionChange;
   private final PropertyUpdate positionRoot;
   private final PropertyUpdate orderChange;
@@ -123,6 +124,7 @@ public final class AccountSession implements AutoCloseable {
     this.valuation = new PropertyUpdate(session, "valued", "mark", "unrealizedPnl", "profitTicks", "tickSize",
         "quoteTime");
     this.priceMoved = new PropertyUpdate(session, "mark", "unrealizedPnl", "profitTicks", "quoteTime");
+    this.quoteAged = new PropertyUpdate(session, "quoteTime");
     this.positionChange = new PropertyUpdate(session, "type", "size", "signedSize", "averagePrice", "openedAt",
         "changedAt", "valued", "mark", "unrealizedPnl", "profitTicks", "tickSize", "quoteTime");
     this.positionRoot = new PropertyUpdate(session, "root", "valued", "mark", "unrealizedPnl", "profitTicks",
@@ -523,7 +525,8 @@ public final class AccountSession implements AutoCloseable {
   /**
    * Values a position at the quote's mark (last price, else the side's closing price). With
    * {@code update}, working memory hears only of the valuation properties that changed: a
-   * quote that moves only the other side of the book wakes no rule.
+   * quote that moves only the other side of the book wakes no rule, and a newer quote at the
+   * same mark wakes only what reads the quote's time.
    */
   private void value(Position position, QuoteEvent quote, boolean update) {
     valuedWith.put(position.getContractId(), quote);
@@ -534,8 +537,13 @@ public final class AccountSession implements AutoCloseable {
     }
     Position.Revaluation changed =
         position.revalue(mark, quote.quoteTime() != null ? quote.quoteTime() : quote.ts(), contract);
-    if (update && changed != Position.Revaluation.UNCHANGED) {
-      facts.revaluePosition(position, changed == Position.Revaluation.FULL ? valuation : priceMoved);
+    if (update) {
+      switch (changed) {
+        case FULL -> facts.revaluePosition(position, valuation);
+        case PRICE -> facts.revaluePosition(position, priceMoved);
+        case QUOTE_TIME -> facts.revaluePosition(position, quoteAged);
+        case UNCHANGED -> { }
+      }
     }
   }
 
