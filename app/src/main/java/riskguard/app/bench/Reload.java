@@ -200,7 +200,7 @@ final class Reload {
     return 0;
   }
 
-  private static String rule(String tag) {
+  static String rule(String tag) {
     return """
         package riskguard.bench;
         import riskguard.engine.model.Position;
@@ -374,7 +374,7 @@ final class Reload {
     }
   }
 
-  private static void copyShippedRules(Path target) throws IOException {
+  static void copyShippedRules(Path target) throws IOException {
     URI marker;
     try {
       marker = Reload.class.getClassLoader().getResource(SHIPPED_RULES).toURI();

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.drools.core.phreak.PhreakBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.Message;
@@ -46,6 +47,22 @@ import org.kie.api.runtime.conf.ClockTypeOption;
  * its facts, windows and timers and sees the new rules from its next operation on.
  */
 public final class RulePackage {
+
+  /**
+   * How Drools builds a rule's network memory ("segments"): when the rule is added (eager, the
+   * default of Drools 10.2) or when a session first needs it (lazy). Only lazy creation takes a
+   * changed or removed rule's matches out of every session of the rule base: the eager one,
+   * for a rule of one pattern with only alpha constraints, left them in all sessions but one,
+   * which then failed on the next update or delete of those facts and lost the event
+   * (SwapCountingTest, docs/performance.md "Reload"). Drools reads the setting once, when it
+   * builds its first rule base; riskguard builds every rule base through this class, so it
+   * is set first. The two modes cost the same per event in the bench's replay.
+   */
+  static final String EAGER_SEGMENTS = "drools.useEagerSegmentCreation";
+
+  static {
+    System.setProperty(EAGER_SEGMENTS, "false");
+  }
 
   /** A file of the shipped package, used to find the package on the classpath. */
   static final String SHIPPED_MARKER = "rules/lockout-guard.drl";
@@ -291,9 +308,16 @@ public final class RulePackage {
    * holds every account between two events); this object is spent afterwards, use the result.
    *
    * @throws RuleCompileException when the update cannot be applied (the running rules stay)
-   * @throws IllegalStateException when the rule base could not be updated in place
+   * @throws IllegalStateException when the rule base could not be updated in place, or not
+   *     safely (Drools started with eager segment creation, see {@link #EAGER_SEGMENTS})
    */
   RulePackage replaceWith(Build next) {
+    if (PhreakBuilder.isEagerSegmentCreation()) {
+      next.workspace.retire();
+      throw new IllegalStateException("Drools was started with eager segment creation (" + EAGER_SEGMENTS
+          + " read before riskguard set it), which loses events when a rule changes in place; the running sessions"
+          + " keep version " + version());
+    }
     Results results = container.updateToVersion(next.releaseId());
     List<RuleError> errors = errorsOf(results.getMessages(Message.Level.ERROR), next.source());
     if (!errors.isEmpty()) {
