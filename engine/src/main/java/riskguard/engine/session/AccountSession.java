@@ -59,6 +59,7 @@ public final class AccountSession implements AutoCloseable {
 
   private final long accountId;
   private final KieSession session;
+  private final FiringCap firingCap;
   private final EventClock clock;
   private final SessionFacts facts;
   private final DecisionChannel channel;
@@ -107,6 +108,7 @@ public final class AccountSession implements AutoCloseable {
     this.contracts = contracts;
     this.enforcement = enforcement;
     this.session = rules.newSession();
+    this.firingCap = new FiringCap(accountId, session);
     this.clock = new EventClock(session.getSessionClock());
     this.facts = new SessionFacts(session);
     this.channel = new DecisionChannel(accountId, facts, new DecisionChannel.SessionTime() {
@@ -561,19 +563,22 @@ public final class AccountSession implements AutoCloseable {
 
   /**
    * Fires the rules and enforces what they decided; repeats while pending enforcements
-   * complete, so a rule guarded by one can look again in the same event.
+   * complete, so a rule guarded by one can look again in the same event. The firings of the
+   * step are bounded ({@link FiringCap}): a looping rule is stopped there, what it decided
+   * until then is enforced.
    */
   private void fireAndEnforce() {
     firings++;
     facts.completeSatisfied();
+    firingCap.startStep();
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      session.fireAllRules();
+      boolean settled = firingCap.fire();
       List<Decision> decisions = channel.drain();
       if (!decisions.isEmpty()) {
         lockoutSnapshot = facts.lockouts();
         enforcement.enforce(decisions);
       }
-      if (!facts.completeSatisfied()) {
+      if (!settled || !facts.completeSatisfied()) {
         break;
       }
     }
