@@ -40,7 +40,7 @@ class ReloadChangedRuleTest {
     SyntheticStream source = new SyntheticStream(42, 10);
     try (Engine engine = Engine.replay(RulePackage.compile(dir), settings, new EnforcementService(decision -> { }, gateway))) {
       SyntheticStream.CONTRACTS.forEach(engine::addContract);
-      long accountEvents = feed(engine, gateway, source.opening(50)) + feed(engine, gateway, source.next(2_000));
+      long accountEvents = feed(engine, gateway, source.opening()) + feed(engine, gateway, source.next(2_000));
       Files.writeString(dir.resolve("bench-reload.drl"), Reload.rule("changed"));
       engine.replaceRules(engine.rules().prepareUpdate(dir));
       accountEvents += feed(engine, gateway, source.next(3_000));
