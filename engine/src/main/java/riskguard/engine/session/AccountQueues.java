@@ -5,33 +5,30 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Live dispatch: one ordered queue and thread per account, so accounts never wait on each
- * other and each session sees its events in arrival order. A step that throws is logged
- * with its account and the queue goes on.
+ * Live dispatch: one ordered {@link AccountQueue} and thread per account, so accounts never
+ * wait on each other and each session sees its events in arrival order.
  */
 final class AccountQueues implements Dispatcher {
 
-  private static final Logger LOG = LoggerFactory.getLogger(AccountQueues.class);
+  private static final long CLOSE_PATIENCE_MILLIS = 5_000;
 
-  private final Map<Long, ExecutorService> queues = new ConcurrentHashMap<>();
+  private final Map<Long, AccountQueue> queues = new ConcurrentHashMap<>();
 
   @Override
   public void submit(long accountId, Runnable step) {
-    queues.computeIfAbsent(accountId, AccountQueues::newQueue).execute(() -> {
-      try {
-        step.run();
-      } catch (RuntimeException e) {
-        LOG.error("account {}: event processing failed; the session continues with the next event", accountId, e);
-      }
-    });
+    queueOf(accountId).submit(step);
+  }
+
+  @Override
+  public void submit(Arrival arrival) {
+    queueOf(arrival.session().accountId()).submit(arrival);
+  }
+
+  private AccountQueue queueOf(long accountId) {
+    return queues.computeIfAbsent(accountId, AccountQueue::new);
   }
 
   /** Each account's thread takes a step that waits, so it stops right after its current event. */
@@ -63,33 +60,23 @@ final class AccountQueues implements Dispatcher {
 
   @Override
   public void awaitIdle() throws InterruptedException {
-    for (ExecutorService queue : queues.values()) {
-      try {
-        queue.submit(() -> { }).get();
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("an empty step failed", e);
-      }
+    for (AccountQueue queue : queues.values()) {
+      CountDownLatch reached = new CountDownLatch(1);
+      queue.submit(reached::countDown);
+      reached.await();
     }
   }
 
   @Override
   public void close() {
-    queues.values().forEach(ExecutorService::shutdown);
-    for (ExecutorService queue : queues.values()) {
+    queues.values().forEach(AccountQueue::stop);
+    for (AccountQueue queue : queues.values()) {
       try {
-        queue.awaitTermination(5, TimeUnit.SECONDS);
+        queue.awaitStopped(CLOSE_PATIENCE_MILLIS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
     }
-  }
-
-  private static ExecutorService newQueue(long accountId) {
-    return Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "riskguard-account-" + accountId);
-      thread.setDaemon(true);
-      return thread;
-    });
   }
 }

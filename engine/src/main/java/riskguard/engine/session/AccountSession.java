@@ -3,8 +3,10 @@ package riskguard.engine.session;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.kie.api.runtime.KieSession;
@@ -72,6 +74,8 @@ public final class AccountSession implements AutoCloseable {
   private final Map<String, QuoteEvent> valuedWith = new HashMap<>();
   private final Map<Long, Held> trades = new HashMap<>();
   private final Map<Class<?>, FactHandle> sections = new HashMap<>();
+  /** The facts changed by events {@link #take taken} since the rules last fired (live bursts). */
+  private final Set<FactKey> unfired = new HashSet<>();
 
   private final Now now = new Now(Instant.EPOCH);
   private final FactHandle nowHandle;
@@ -170,7 +174,10 @@ public final class AccountSession implements AutoCloseable {
     return wakeAt;
   }
 
-  /** Times this session fired its rules: once per event, due tick, reset and look after a reload. */
+  /**
+   * Times this session fired its rules: once per event (live: per burst of queued events), due
+   * tick, reset and look after a reload.
+   */
   long firings() {
     return firings;
   }
@@ -244,6 +251,52 @@ public final class AccountSession implements AutoCloseable {
       fireAndEnforce();
     }
     eventsApplied++;
+  }
+
+  /**
+   * Live: applies an account event that arrived in a burst (queued right behind the one
+   * before it) without firing; {@link #fireTaken} fires once after the burst's last event. The
+   * rules still see every state of every fact: when the event would change a position, order,
+   * trade or the account that an unfired event of the burst already changed, or would move the
+   * clock to something due (a deadline, a timer, the daily reset), what the burst applied so
+   * far is fired first.
+   */
+  void take(InputEvent event, QuoteEvent quote) {
+    FactKey changes = FactKey.of(event);
+    if (!unfired.isEmpty() && (unfired.contains(changes) || dueBy(event.ts()))) {
+      fireTaken();
+    }
+    advanceClock(event.ts());
+    applyToFacts(event, quote);
+    unfired.add(changes);
+  }
+
+  /**
+   * Fires the rules for the events {@link #take taken} since they last fired, if any (one per
+   * changed fact: an event changing a fact already in {@link #unfired} fires the others first).
+   */
+  void fireTaken() {
+    int events = unfired.size();
+    if (events > 0) {
+      unfired.clear();
+      fireAndEnforce();
+      eventsApplied += events;
+    }
+  }
+
+  /** The fact an account event changes: a position by contract, an order or trade by id, the account. */
+  private record FactKey(Class<?> kind, Object id) {
+
+    static FactKey of(InputEvent event) {
+      if (event instanceof PositionEvent position) {
+        return new FactKey(PositionEvent.class, position.contractId());
+      } else if (event instanceof OrderEvent order) {
+        return new FactKey(OrderEvent.class, order.orderId());
+      } else if (event instanceof TradeEvent trade) {
+        return new FactKey(TradeEvent.class, trade.tradeId());
+      }
+      return new FactKey(event.getClass(), null);
+    }
   }
 
   /** Events {@link #process processed} to the end; a step that threw is not counted. */

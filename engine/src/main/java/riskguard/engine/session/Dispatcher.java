@@ -12,6 +12,13 @@ interface Dispatcher extends AutoCloseable {
   void submit(long accountId, Runnable step);
 
   /**
+   * Queues an account's event. Replay processes it at once, firing the rules for it alone;
+   * live, the events queued one behind the other are applied together and fired once
+   * ({@link AccountQueue}).
+   */
+  void submit(Arrival arrival);
+
+  /**
    * Holds every one of {@code accounts} between two of its steps until the returned hold is
    * closed, so shared state (the rule base) can change while no session works.
    *
@@ -38,6 +45,11 @@ interface Dispatcher extends AutoCloseable {
       @Override
       public void submit(long accountId, Runnable step) {
         step.run();
+      }
+
+      @Override
+      public void submit(Arrival arrival) {
+        arrival.session().process(arrival.event(), arrival.quote());
       }
 
       @Override

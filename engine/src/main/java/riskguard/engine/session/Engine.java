@@ -34,6 +34,10 @@ import riskguard.engine.model.Lockout;
  * and fired as before; in the live daemon a session that falls behind (hundreds of accounts
  * on one contract) applies one batch of queued quotes at a time instead of every quote in
  * turn, and never a quote before an event that arrived ahead of it.
+ *
+ * <p>Likewise live, account events queued one behind the other (the order, trade, position
+ * and account events of one fill) are applied together and the rules fire once for them
+ * ({@link AccountSession#take}); a replay fires for each event.
  */
 public final class Engine implements AutoCloseable {
 
@@ -84,7 +88,7 @@ public final class Engine implements AutoCloseable {
         followQuotes(position, session);
       }
       QuoteEvent quote = quoteNow(event);
-      dispatcher.submit(scoped.accountId(), () -> session.process(event, quote));
+      dispatcher.submit(new Arrival(session, event, quote));
     } else if (event instanceof QuoteEvent quote) {
       QuoteEvent merged = quotes.merge(quote);
       for (AccountSession session : holders.of(quote.contractId())) {
@@ -219,7 +223,8 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * How many times the sessions have fired their rules: once per event, per heartbeat tick
+   * How many times the sessions have fired their rules: once per event (live: once per burst
+   * of account events queued one behind the other, see {@link AccountQueue}), per heartbeat tick
    * with something due, per daily reset and per look after a reload. A tick with nothing due
    * is not counted: it costs no Drools work.
    */
