@@ -33,7 +33,7 @@ import riskguard.connectors.sim.SimTrader;
  * it included: on a shared machine the wall-clock figures are mostly the scheduler's. The
  * {@code cpu_per_breach_<group>_ms} figures split it by thread: the hub reader (decode, book,
  * engine queue), the account thread (Drools), the enforcement thread (claim, REST call), the
- * simulator, this bench thread, the JIT compiler and the rest (GC, other threads).
+ * simulator, this bench thread, the other threads, and the JVM's own (JIT compiler, GC).
  *
  * <p>The bench thread blocks while a round is measured (no polling): on two cores a thread
  * that spins or wakes every few microseconds takes CPU from the path it measures.

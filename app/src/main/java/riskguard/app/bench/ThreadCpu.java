@@ -9,8 +9,10 @@ import java.util.Map;
 
 /**
  * CPU time by thread group between two moments: which threads of the live path do the work.
- * A group is named by its threads' name prefix; the rest of the process's CPU (GC, other
- * threads, threads that ended meanwhile) is "other".
+ * A group is named by its threads' name prefix; the other Java threads are "other_threads"
+ * (timers, the trade ledger, the daemon's REST poller); "jvm" is the rest of the process's
+ * CPU (the JIT compiler and GC, whose threads the JVM does not list, and threads that ended
+ * meanwhile).
  */
 final class ThreadCpu {
 
@@ -36,8 +38,6 @@ final class ThreadCpu {
     groups.put("riskguard-enforcement-", "enforcement");
     groups.put("gateway-sim", "simulator");
     groups.put("main", "bench");
-    groups.put("C1 CompilerThread", "jit");
-    groups.put("C2 CompilerThread", "jit");
     return groups;
   }
 
@@ -52,25 +52,25 @@ final class ThreadCpu {
     return new ThreadCpu(nanos, CpuClock.processNanos());
   }
 
-  /** Each group's CPU since {@link #start}, divided by {@code rounds}, in milliseconds; then "other". */
+  /** Each group's CPU since {@link #start}, divided by {@code rounds}, in milliseconds. */
   Map<String, Double> perRoundMillis(int rounds) {
     long process = CpuClock.processNanos() - processStart;
     Map<String, Long> byGroup = new LinkedHashMap<>();
     GROUPS.values().forEach(group -> byGroup.put(group, 0L));
+    byGroup.put("other_threads", 0L);
     long grouped = 0;
     for (long id : THREADS.getAllThreadIds()) {
       ThreadInfo info = THREADS.getThreadInfo(id);
       long cpu = THREADS.getThreadCpuTime(id);
-      String group = info == null || cpu < 0 ? null : groupOf(info.getThreadName());
-      if (group != null) {
+      if (info != null && cpu >= 0) {
         long used = cpu - startNanos.getOrDefault(id, 0L);
-        byGroup.merge(group, used, Long::sum);
+        byGroup.merge(groupOf(info.getThreadName()), used, Long::sum);
         grouped += used;
       }
     }
     Map<String, Double> millis = new LinkedHashMap<>();
     byGroup.forEach((group, nanos) -> millis.put(group, nanos / 1e6 / rounds));
-    millis.put("other", (process - grouped) / 1e6 / rounds);
+    millis.put("jvm", (process - grouped) / 1e6 / rounds);
     return millis;
   }
 
@@ -80,6 +80,6 @@ final class ThreadCpu {
         return group.getValue();
       }
     }
-    return null;
+    return "other_threads";
   }
 }
