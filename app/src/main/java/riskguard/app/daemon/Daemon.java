@@ -347,10 +347,16 @@ public final class Daemon implements AutoCloseable {
     }
     GatewayConfig gateway = config.gateway();
     LOG.info("connecting to the user hub {} and the market hub {}", gateway.userHubUrl(), gateway.marketHubUrl());
+    // the engine's decoder reads the raw events: the hubs need not decode them a second time
     marketHub = new MarketHub(hubConnection(gateway.marketHubUrl().toString()), new MarketHubListener() {
       @Override
       public void onEvent(HubEvent event) {
         intake.hubEvent(event);
+      }
+
+      @Override
+      public boolean wantsTyped() {
+        return false;
       }
 
       @Override
@@ -363,6 +369,11 @@ public final class Daemon implements AutoCloseable {
       @Override
       public void onEvent(HubEvent event) {
         intake.hubEvent(event);
+      }
+
+      @Override
+      public boolean wantsTyped() {
+        return false;
       }
 
       @Override

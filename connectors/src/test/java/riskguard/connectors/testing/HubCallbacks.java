@@ -44,6 +44,11 @@ public final class HubCallbacks implements UserHubListener, MarketHubListener {
     }
 
     @Override
+    public boolean wantsTyped() {
+        return true;
+    }
+
+    @Override
     public void onAccount(Account account) {
         received.add(account);
     }

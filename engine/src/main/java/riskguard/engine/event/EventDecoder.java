@@ -2,9 +2,6 @@ package riskguard.engine.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import riskguard.engine.model.Contract;
 import riskguard.engine.model.OrderSide;
@@ -223,12 +220,7 @@ public final class EventDecoder {
    * a time without an offset is taken as UTC.
    */
   public static Instant parseTime(String text) {
-    String trimmed = text.trim();
-    try {
-      return OffsetDateTime.parse(trimmed).toInstant();
-    } catch (DateTimeParseException withoutOffset) {
-      return LocalDateTime.parse(trimmed).toInstant(ZoneOffset.UTC);
-    }
+    return IsoTime.parse(text.trim());
   }
 
   private static final class PayloadException extends RuntimeException {

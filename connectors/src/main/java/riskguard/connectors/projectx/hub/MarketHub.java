@@ -97,6 +97,9 @@ public final class MarketHub implements AutoCloseable {
             }
             String contractId = arguments.get(0).textValue();
             listener.onEvent(new HubEvent(HUB, target, arguments, Instant.now()));
+            if (!listener.wantsTyped()) {
+                return;
+            }
             JsonNode payload = arguments.get(1);
             try {
                 switch (target) {

@@ -15,6 +15,14 @@ public interface MarketHubListener {
     default void onEvent(HubEvent event) {
     }
 
+    /**
+     * False when only {@link #onEvent} is wanted: the hub then does not decode the typed forms
+     * (a second pass over every event's JSON, for a listener that decodes the raw event itself).
+     */
+    default boolean wantsTyped() {
+        return true;
+    }
+
     /** The contract's quote with this update merged onto the ones before it. */
     default void onQuote(String contractId, Quote quote) {
     }

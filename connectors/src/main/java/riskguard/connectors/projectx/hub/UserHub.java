@@ -110,6 +110,9 @@ public final class UserHub implements AutoCloseable {
             }
             List<JsonNode> arguments = invocation.arguments();
             listener.onEvent(new HubEvent(HUB, target, arguments, Instant.now()));
+            if (!listener.wantsTyped()) {
+                return;
+            }
             List<?> values;
             try {
                 values = Payloads.readAll(json, arguments.get(arguments.size() - 1), type);

@@ -129,6 +129,41 @@ class ProjectXHubsTest {
     }
 
     @Test
+    void aListenerOfRawEventsOnlyGetsThemWithoutTheTypedDecoding() throws Exception {
+        ScriptedHubPeer peer = enqueue(ScriptedHubPeer.accepting());
+        UserHub userHub = new UserHub(connection("/hubs/user"), new UserHubListener() {
+            @Override
+            public void onEvent(HubEvent event) {
+                received.add(event);
+            }
+
+            @Override
+            public void onPosition(Position position) {
+                received.add(position);
+            }
+
+            @Override
+            public boolean wantsTyped() {
+                return false;
+            }
+        });
+        hub = userHub;
+        userHub.start().get(10, TimeUnit.SECONDS);
+
+        peer.send("{\"type\":1,\"target\":\"GatewayUserPosition\",\"arguments\":[{\"id\":7,\"accountId\":536,"
+                + "\"contractId\":\"" + CONTRACT + "\",\"type\":1,\"size\":2}]}" + RS
+                + "{\"type\":1,\"target\":\"GatewayUserOrder\",\"arguments\":[{\"id\":1,\"status\":42}]}" + RS
+                + "{\"type\":1,\"target\":\"GatewayUserPosition\",\"arguments\":[{\"id\":7,\"accountId\":536,"
+                + "\"contractId\":\"" + CONTRACT + "\",\"type\":1,\"size\":0}]}" + RS);
+
+        assertThat(next(HubEvent.class).data().get("size").intValue()).isEqualTo(2);
+        assertThat(next(HubEvent.class).target()).as("no typed position in between").isEqualTo("GatewayUserOrder");
+        assertThat(next(HubEvent.class).data().get("size").intValue()).isZero();
+        assertThat(userHub.connection().problemCounts()).as("the order's bad enum is the raw reader's business")
+                .doesNotContainKey("undecodable GatewayUserOrder");
+    }
+
+    @Test
     void badInputIsSkippedWithOneWarningPerKindAndTheConnectionStays() throws Exception {
         try (CapturedLogs logs = new CapturedLogs()) {
             ScriptedHubPeer peer = enqueue(ScriptedHubPeer.accepting());
