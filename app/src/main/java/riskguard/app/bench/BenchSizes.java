@@ -18,6 +18,6 @@ public record BenchSizes(int replayWarmup, int replayEvents, int breachWarmup, i
   }
 
   public static BenchSizes full() {
-    return new BenchSizes(50_000, 200_000, 200, 1_000, 4_000, 2_000, 20_000, true);
+    return new BenchSizes(50_000, 200_000, 1_000, 1_000, 4_000, 2_000, 20_000, true);
   }
 }
