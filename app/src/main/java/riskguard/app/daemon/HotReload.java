@@ -34,7 +34,10 @@ import riskguard.engine.session.RulePackage;
  * the running package and, when they compile, swapped into the engine between two events of
  * every account (all session state kept); the config file is read and its rule sections applied as new facts. A package or
  * config that fails is logged error by error and the running one stays. Every rule package
- * attempt is a {@code rule_packages} row.
+ * attempt is a {@code rule_packages} row, stamped with the instant of the attempt: a version
+ * names its content and second, so two attempts in one second (a forced reload with nothing
+ * changed) share it, and only the instant tells {@code riskguard reload} that its attempt was
+ * recorded.
  */
 public final class HotReload implements AutoCloseable {
 
@@ -87,7 +90,7 @@ public final class HotReload implements AutoCloseable {
   /** Records the package the daemon started with and starts watching. */
   public void start() {
     RulePackage.Build running = engine.rules().build();
-    attempts.accept(RulePackageRow.loaded(running.version(), running.contentHash(), running.builtAt(),
+    attempts.accept(RulePackageRow.loaded(running.version(), running.contentHash(), clock.instant(),
         running.source()));
     watcher = new ReloadWatcher(rulesDir, configFile, () -> request(false));
     LOG.info("watching for changes: rules {}, config {}",
@@ -158,7 +161,7 @@ public final class HotReload implements AutoCloseable {
       RulePackage.Build next = engine.rules().prepareUpdate(rulesDir);
       long compiled = System.nanoTime();
       RulePackage now = engine.replaceRules(next);
-      attempts.accept(RulePackageRow.loaded(next.version(), next.contentHash(), next.builtAt(), next.source()));
+      attempts.accept(RulePackageRow.loaded(next.version(), next.contentHash(), clock.instant(), next.source()));
       LOG.info("rules reloaded: version {} ({} rules from {}) replaces {}; compiled in {} ms ({}), swapped in {} ms",
           now.version(), now.ruleCount(), now.source(), running.version(), millis(compiled - started),
           next.incremental() ? "changed: " + String.join(", ", next.compiledFiles()) : "every file",
@@ -176,8 +179,8 @@ public final class HotReload implements AutoCloseable {
   private void reject(List<String> problems, List<String> errors) {
     problems.forEach(problem -> LOG.error("rules rejected: {}", problem));
     String hash = hashOrNone();
-    Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    String version = hash.substring(0, Math.min(8, hash.length())) + "@" + at;
+    Instant at = clock.instant();
+    String version = hash.substring(0, Math.min(8, hash.length())) + "@" + at.truncatedTo(ChronoUnit.SECONDS);
     attempts.accept(RulePackageRow.rejected(version, hash, at, rulesDir.toString(), String.join("\n", problems)));
     LOG.error("rule package {} rejected with {} problem(s); still running version {}", rulesDir, problems.size(),
         engine.rules().version());
