@@ -37,6 +37,8 @@ class BenchCommandTest {
     assertThat(bench.path("reload").path("reload_ms").asDouble()).isPositive();
     assertThat(bench.path("reload").has("events_lost")).isTrue();
     assertThat(bench.path("reload").path("events_lost").asLong()).isZero();
+    assertThat(bench.path("reload").has("events_lost_changed")).isTrue();
+    assertThat(bench.path("reload").path("events_lost_changed").asLong()).isZero();
   }
 
   @Test

@@ -60,8 +60,7 @@ public final class Bench {
     }
     if (only.contains("reload")) {
       progress.println("reload: a changed .drl while events flow");
-      sections.put("reload", Reload.run(settings, seed, ACCOUNTS, sizes.replayWarmup(), sizes.reloadEvents(),
-          sizes.reloadChangedRule()));
+      sections.put("reload", Reload.run(settings, seed, ACCOUNTS, sizes.replayWarmup(), sizes.reloadEvents()));
     }
     machine.put("bench_s", (System.nanoTime() - started) / 1e9);
     return sections;

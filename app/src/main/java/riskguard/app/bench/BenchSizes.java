@@ -5,19 +5,15 @@ package riskguard.app.bench;
  * measures. The scale steps are short because every quote is valued in every session holding
  * its contract (about 250 of 500 accounts hold each one), and the full run must stay under ten
  * minutes.
- *
- * @param reloadChangedRule whether the reload section also changes a rule in place, which
- *     Drools does not always survive (docs/performance.md, "Reload": known problem); the quick
- *     run, which CI uses, only adds one
  */
 public record BenchSizes(int replayWarmup, int replayEvents, int breachWarmup, int breaches, int scaleEvents,
-    int scaleReplayEvents, int reloadEvents, boolean reloadChangedRule) {
+    int scaleReplayEvents, int reloadEvents) {
 
   public static BenchSizes quick() {
-    return new BenchSizes(2_000, 5_000, 5, 30, 250, 100, 500, false);
+    return new BenchSizes(2_000, 5_000, 5, 30, 250, 100, 500);
   }
 
   public static BenchSizes full() {
-    return new BenchSizes(50_000, 200_000, 1_000, 1_000, 4_000, 2_000, 20_000, true);
+    return new BenchSizes(50_000, 200_000, 1_000, 1_000, 4_000, 2_000, 20_000);
   }
 }
