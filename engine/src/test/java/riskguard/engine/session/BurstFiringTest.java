@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import riskguard.config.PnlBasis;
-import riskguard.config.TradingDay;
 import riskguard.engine.enforcement.Decision;
 import riskguard.engine.enforcement.EnforcementService;
 import riskguard.engine.event.AccountEvent;
@@ -26,7 +23,6 @@ import riskguard.engine.model.OrderSide;
 import riskguard.engine.model.OrderStatus;
 import riskguard.engine.model.OrderType;
 import riskguard.engine.model.PositionType;
-import riskguard.engine.model.RiskSettings;
 
 /**
  * Live, the account events queued one behind the other are applied together and fired once;
@@ -42,8 +38,7 @@ class BurstFiringTest {
   private final List<Decision> decisions = new CopyOnWriteArrayList<>();
   private final CountDownLatch held = new CountDownLatch(1);
   private final CountDownLatch release = new CountDownLatch(1);
-  private final EngineSettings settings = new EngineSettings(
-      TradingDay.defaults(), new RiskSettings(PnlBasis.NET, Duration.ofSeconds(10)), List.of());
+  private final EngineSettings settings = TestSettings.defaults();
 
   @BeforeAll
   static void compile(@TempDir Path dir) throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,8 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import riskguard.config.PnlBasis;
-import riskguard.config.TradingDay;
 import riskguard.engine.clock.ReplayTicker;
 import riskguard.engine.enforcement.Decision;
 import riskguard.engine.enforcement.EnforcementService;
@@ -21,7 +18,6 @@ import riskguard.engine.event.ClockTick;
 import riskguard.engine.event.InputEvent;
 import riskguard.engine.event.PositionEvent;
 import riskguard.engine.model.PositionType;
-import riskguard.engine.model.RiskSettings;
 
 /**
  * Time as deadlines: the session clock reaches working memory only when a stated deadline
@@ -36,8 +32,7 @@ class DeadlineTest {
   private static RulePackage rules;
   private final List<Decision> decisions = new ArrayList<>();
   private final EnforcementService enforcement = new EnforcementService(decisions::add, actions -> { });
-  private final EngineSettings settings = new EngineSettings(
-      TradingDay.defaults(), new RiskSettings(PnlBasis.NET, Duration.ofSeconds(10)), List.of());
+  private final EngineSettings settings = TestSettings.defaults();
 
   @BeforeAll
   static void compile(@TempDir Path dir) throws Exception {

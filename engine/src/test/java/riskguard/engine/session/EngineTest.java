@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import riskguard.config.PnlBasis;
-import riskguard.config.TradingDay;
 import riskguard.engine.enforcement.Decision;
 import riskguard.engine.enforcement.EnforcementService;
 import riskguard.engine.event.ContractEvent;
@@ -20,7 +17,6 @@ import riskguard.engine.event.PositionEvent;
 import riskguard.engine.event.QuoteEvent;
 import riskguard.engine.model.Contract;
 import riskguard.engine.model.PositionType;
-import riskguard.engine.model.RiskSettings;
 
 /** The engine with a small rule package of its own: routing, clock, valuation, live queues. */
 class EngineTest {
@@ -28,8 +24,7 @@ class EngineTest {
   private static RulePackage rules;
   private final List<Decision> decisions = new CopyOnWriteArrayList<>();
   private final EnforcementService enforcement = new EnforcementService(decisions::add, actions -> { });
-  private final EngineSettings settings = new EngineSettings(
-      TradingDay.defaults(), new RiskSettings(PnlBasis.NET, Duration.ofSeconds(10)), List.of());
+  private final EngineSettings settings = TestSettings.defaults();
 
   @BeforeAll
   static void compile(@TempDir Path dir) throws Exception {

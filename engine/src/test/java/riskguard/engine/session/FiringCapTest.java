@@ -7,7 +7,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,13 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
-import riskguard.config.PnlBasis;
-import riskguard.config.TradingDay;
 import riskguard.engine.enforcement.Decision;
 import riskguard.engine.enforcement.EnforcementService;
 import riskguard.engine.event.PositionEvent;
 import riskguard.engine.model.PositionType;
-import riskguard.engine.model.RiskSettings;
 
 /**
  * A rule that re-activates itself for ever ({@code looping/looping.drl}) is stopped after
@@ -39,8 +35,7 @@ class FiringCapTest {
 
   private final List<Decision> decisions = new CopyOnWriteArrayList<>();
   private final EnforcementService enforcement = new EnforcementService(decisions::add, actions -> { });
-  private final EngineSettings settings = new EngineSettings(
-      TradingDay.defaults(), new RiskSettings(PnlBasis.NET, Duration.ofSeconds(10)), List.of());
+  private final EngineSettings settings = TestSettings.defaults();
   private final Logger capLog = (Logger) LoggerFactory.getLogger(FiringCap.class);
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 

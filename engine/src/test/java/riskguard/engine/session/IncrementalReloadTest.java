@@ -8,16 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import riskguard.config.PnlBasis;
-import riskguard.config.TradingDay;
 import riskguard.engine.enforcement.Decision;
 import riskguard.engine.enforcement.EnforcementService;
-import riskguard.engine.model.RiskSettings;
 
 /**
  * {@link RulePackage#prepareUpdate}: the next version of a running package's directory is
@@ -30,8 +26,7 @@ class IncrementalReloadTest {
   @TempDir Path dir;
   private final List<Decision> decisions = new CopyOnWriteArrayList<>();
   private final EnforcementService enforcement = new EnforcementService(decisions::add, actions -> { });
-  private final EngineSettings settings = new EngineSettings(
-      TradingDay.defaults(), new RiskSettings(PnlBasis.NET, Duration.ofSeconds(10)), List.of());
+  private final EngineSettings settings = TestSettings.defaults();
 
   private void write(String name, String content) throws Exception {
     Files.writeString(dir.resolve(name), content);

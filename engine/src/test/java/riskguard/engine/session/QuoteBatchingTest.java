@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,15 +12,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import riskguard.config.PnlBasis;
-import riskguard.config.TradingDay;
 import riskguard.engine.enforcement.Decision;
 import riskguard.engine.enforcement.EnforcementService;
 import riskguard.engine.event.PositionEvent;
 import riskguard.engine.event.QuoteEvent;
 import riskguard.engine.model.Contract;
 import riskguard.engine.model.PositionType;
-import riskguard.engine.model.RiskSettings;
 
 /** How quotes reach sessions: every one in a replay, the latest of a queued batch live, none that changes nothing. */
 class QuoteBatchingTest {
@@ -35,8 +31,7 @@ class QuoteBatchingTest {
   /** Counted down when the account's thread is held busy deciding (see {@link #slowAccount}). */
   private final CountDownLatch busy = new CountDownLatch(1);
   private final CountDownLatch release = new CountDownLatch(1);
-  private final EngineSettings settings = new EngineSettings(
-      TradingDay.defaults(), new RiskSettings(PnlBasis.NET, Duration.ofSeconds(10)), List.of());
+  private final EngineSettings settings = TestSettings.defaults();
 
   @BeforeAll
   static void compile(@TempDir Path dir) throws Exception {

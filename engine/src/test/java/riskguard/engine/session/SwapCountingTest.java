@@ -4,22 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import riskguard.config.PnlBasis;
-import riskguard.config.TradingDay;
 import riskguard.engine.enforcement.Decision;
 import riskguard.engine.enforcement.EnforcementService;
 import riskguard.engine.event.PositionEvent;
 import riskguard.engine.event.QuoteEvent;
 import riskguard.engine.model.Contract;
 import riskguard.engine.model.PositionType;
-import riskguard.engine.model.RiskSettings;
 
 /**
  * The counts that prove a rule swap loses no event: {@link Engine#eventsApplied} matches what
@@ -35,8 +31,7 @@ class SwapCountingTest {
   @TempDir Path dir;
   private final List<Decision> decisions = new CopyOnWriteArrayList<>();
   private final EnforcementService enforcement = new EnforcementService(decisions::add, actions -> { });
-  private final EngineSettings settings = new EngineSettings(
-      TradingDay.defaults(), new RiskSettings(PnlBasis.NET, Duration.ofSeconds(10)), List.of());
+  private final EngineSettings settings = TestSettings.defaults();
 
   private static String rule(String name, String condition, String consequence) {
     return """
