@@ -63,21 +63,14 @@ final class SessionSchedule {
   private final List<LocalDate> holidays;
   private volatile SpanTable table;
 
-  private SessionSchedule(
-      LocalTime start,
-      LocalTime end,
-      ZoneId zone,
-      Set<DayOfWeek> days,
-      DayOfWeek fromDay,
-      DayOfWeek toDay,
-      List<LocalDate> holidays) {
-    this.start = start;
-    this.end = end;
-    this.zone = zone;
-    this.days = days;
-    this.fromDay = fromDay;
-    this.toDay = toDay;
-    this.holidays = holidays.stream().sorted().toList();
+  private SessionSchedule(Definition definition) {
+    this.start = definition.start();
+    this.end = definition.end();
+    this.zone = definition.zone();
+    this.days = definition.days();
+    this.fromDay = definition.fromDay();
+    this.toDay = definition.toDay();
+    this.holidays = definition.holidays().stream().sorted().toList();
   }
 
   static SessionSchedule daily(
@@ -98,11 +91,6 @@ final class SessionSchedule {
 
   private static SessionSchedule shared(Definition definition) {
     return SCHEDULES.computeIfAbsent(definition, SessionSchedule::new);
-  }
-
-  private SessionSchedule(Definition definition) {
-    this(definition.start(), definition.end(), definition.zone(), definition.days(), definition.fromDay(),
-        definition.toDay(), definition.holidays());
   }
 
   boolean isOpen(Instant instant) {

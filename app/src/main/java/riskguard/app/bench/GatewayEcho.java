@@ -13,7 +13,6 @@ import riskguard.engine.event.PositionEvent;
 import riskguard.engine.model.OrderSide;
 import riskguard.engine.model.OrderStatus;
 import riskguard.engine.model.OrderType;
-import riskguard.engine.model.PositionType;
 
 /**
  * The benchmark's stand-in for the gateway: it carries out every merged action at once and
@@ -112,7 +111,7 @@ final class GatewayEcho implements EnforcementSink {
 
   private void placeStop(PositionEvent position, Decision action) {
     if (position != null) {
-      OrderSide closing = position.type() == PositionType.LONG ? OrderSide.SELL : OrderSide.BUY;
+      OrderSide closing = OrderSide.closing(position.type());
       answers.add(new OrderEvent(action.ts(), position.accountId(), nextOrderId++, position.contractId(),
           OrderStatus.OPEN, OrderType.STOP, closing, position.size(), null, action.stopPrice(), action.ts(),
           action.ts(), "rg-" + action.id()));

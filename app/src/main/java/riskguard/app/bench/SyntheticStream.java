@@ -169,10 +169,9 @@ final class SyntheticStream {
     holding.positionId = nextId++;
     holding.side = random.nextBoolean() ? PositionType.LONG : PositionType.SHORT;
     holding.entry = prices[holding.contract];
-    boolean isLong = holding.side == PositionType.LONG;
-    double stopPrice = holding.entry + (isLong ? -1 : 1) * STOP_DISTANCE_TICKS * contract.tickSize();
+    double stopPrice = holding.entry - holding.side.sign() * STOP_DISTANCE_TICKS * contract.tickSize();
     holding.stop = new OrderEvent(now(), account, nextId++, contract.id(), OrderStatus.OPEN, OrderType.STOP,
-        isLong ? OrderSide.SELL : OrderSide.BUY, 1, null, stopPrice, now(), now(), null);
+        OrderSide.closing(holding.side), 1, null, stopPrice, now(), now(), null);
     events.add(holding.stop);
     resize(account, holding, 1, events);
   }
