@@ -121,6 +121,10 @@ public final class Database implements AutoCloseable {
         // reconcile re-derives (docs/database.md, "Durability"). FULL would add an fsync,
         // milliseconds on this disk, to every enforcement's path from breach to close call.
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        // No checkpoint by a committing writer: SQLite's default runs one inside the commit that
+        // takes the log past 1,000 pages, with two fsyncs, ~15 ms on this disk, in whichever
+        // thread commits then (a close's claim, say). WalSyncer checkpoints every second instead.
+        config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "0");
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.enforceForeignKeys(true);
         return config;

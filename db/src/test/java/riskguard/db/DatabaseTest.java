@@ -29,10 +29,11 @@ class DatabaseTest {
     }
 
     @Test
-    void connectionIsWalWithNormalSyncForeignKeysAndBusyTimeout() {
+    void connectionIsWalWithNormalSyncNoWriterCheckpointForeignKeysAndBusyTimeout() {
         try (Database database = Database.open(dir.resolve("riskguard.db"))) {
             assertThat(pragma(database, "journal_mode")).isEqualTo("wal");
             assertThat(pragma(database, "synchronous")).isEqualTo("1");
+            assertThat(pragma(database, "wal_autocheckpoint")).as("pages after which a writer checkpoints").isEqualTo("0");
             assertThat(pragma(database, "foreign_keys")).isEqualTo("1");
             assertThat(pragma(database, "busy_timeout")).isEqualTo(String.valueOf(Database.BUSY_TIMEOUT_MILLIS));
         }
