@@ -1,16 +1,15 @@
 package riskguard.engine.model;
 
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * An open position in one contract (the gateway nets each contract into one position).
  * Flat positions are not facts: the engine retracts a position when its size drops to 0.
  *
- * <p>The engine keeps the valuation fields (mark, unrealized P&amp;L, profit in ticks,
- * quote time) current on every quote for the contract. It updates them with property
- * reactivity, so a rule that constrains only {@code size}, {@code type} or {@code root}
- * is not re-evaluated on quotes; say {@code @watch(...)} when a pattern has no constraint.
+ * <p>What the position is worth at the latest quote is a fact of its own, its
+ * {@link Valuation}: quotes never update a position, so rules that read only positions are
+ * not re-evaluated on quotes. Updates are property-reactive: say {@code @watch(...)} when a
+ * pattern has no constraint.
  */
 public final class Position {
 
@@ -22,12 +21,6 @@ public final class Position {
   private double averagePrice;
   private Instant openedAt;
   private Instant changedAt;
-  private boolean valued;
-  private double mark;
-  private double unrealizedPnl;
-  private double profitTicks;
-  private double tickSize;
-  private Instant quoteTime;
 
   public Position(long accountId, String contractId, String root) {
     this.accountId = accountId;
@@ -84,35 +77,6 @@ public final class Position {
     return openedAt != null ? openedAt : changedAt;
   }
 
-  /** True once a quote has valued the position; until then the valuation fields mean nothing. */
-  public boolean isValued() {
-    return valued;
-  }
-
-  public double getMark() {
-    return mark;
-  }
-
-  /** Unrealized P&amp;L in dollars, rounded to cents. */
-  public double getUnrealizedPnl() {
-    return unrealizedPnl;
-  }
-
-  /** (mark − average price) / tick size, positive when the position is in profit. */
-  public double getProfitTicks() {
-    return profitTicks;
-  }
-
-  /** The contract's tick size, known once the position is valued (0 before). */
-  public double getTickSize() {
-    return tickSize;
-  }
-
-  /** Time of the quote the valuation uses (the quote's own time, else when it was received). */
-  public Instant getQuoteTime() {
-    return quoteTime;
-  }
-
   /** Engine only: the position as the latest position event shows it. */
   public void update(PositionType type, int size, double averagePrice, Instant openedAt, Instant now) {
     if (this.type != type || this.size != size) {
@@ -129,49 +93,8 @@ public final class Position {
     this.root = root;
   }
 
-  /** What a {@link #revalue} changed, so the engine tells working memory only that. */
-  public enum Revaluation {
-    /** Nothing: no rule needs to look again. */
-    UNCHANGED,
-    /**
-     * Only the quote's time: a newer quote at the same mark (e.g. it moved only the other side of
-     * the book). Only what reads {@code quoteTime} needs to look again.
-     */
-    QUOTE_TIME,
-    /** The mark and what follows from it ({@code mark}, {@code unrealizedPnl}, {@code profitTicks}, {@code quoteTime}). */
-    PRICE,
-    /** The position was valued for the first time or its tick size changed: every valuation property. */
-    FULL
-  }
-
-  /**
-   * Engine only: value the position at {@code mark} with the contract's tick size and value,
-   * saying which valuation properties changed.
-   */
-  public Revaluation revalue(double mark, Instant quoteTime, Contract contract) {
-    double ticks = (mark - averagePrice) / contract.tickSize() * type.sign();
-    double pnl = Money.cents(ticks * contract.tickValue() * size);
-    boolean full = !valued || this.tickSize != contract.tickSize();
-    boolean samePrice = !full && this.mark == mark && this.profitTicks == ticks && this.unrealizedPnl == pnl;
-    boolean sameTime = Objects.equals(this.quoteTime, quoteTime);
-    this.valued = true;
-    this.mark = mark;
-    this.profitTicks = ticks;
-    this.tickSize = contract.tickSize();
-    this.unrealizedPnl = pnl;
-    this.quoteTime = quoteTime;
-    if (full) {
-      return Revaluation.FULL;
-    }
-    if (samePrice) {
-      return sameTime ? Revaluation.UNCHANGED : Revaluation.QUOTE_TIME;
-    }
-    return Revaluation.PRICE;
-  }
-
   @Override
   public String toString() {
-    return "Position[" + accountId + " " + contractId + " " + root + " " + type + " " + size + " @ "
-        + averagePrice + (valued ? " mark " + mark + " upnl " + unrealizedPnl : "") + "]";
+    return "Position[" + accountId + " " + contractId + " " + root + " " + type + " " + size + " @ " + averagePrice + "]";
   }
 }

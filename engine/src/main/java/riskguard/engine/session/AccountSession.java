@@ -32,6 +32,7 @@ import riskguard.engine.model.Order;
 import riskguard.engine.model.Position;
 import riskguard.engine.model.SymbolRoots;
 import riskguard.engine.model.Trade;
+import riskguard.engine.model.Valuation;
 
 /**
  * One account's rule session: a Drools session on a pseudo clock, fed that account's
@@ -43,11 +44,11 @@ import riskguard.engine.model.Trade;
 public final class AccountSession implements AutoCloseable {
 
   /**
-   * Properties a quote changes on a position: rules that do not read them are not re-evaluated.
-   * {@code valued} and {@code tickSize} change only at a position's first valuation, so a quote
-   * that moves the price leaves the rules reading only them alone.
+   * Properties a quote changes on a {@link Valuation}: rules that do not read them are not
+   * re-evaluated. {@code type} and {@code tickSize} change only when the position turns around
+   * or the contract's tick size changes, so a quote leaves the rules reading only them alone.
    */
-  private final PropertyUpdate valuation;
+  private final PropertyUpdate revalued;
   private final PropertyUpdate priceMoved;
   private final PropertyUpdate quoteAged;
   private final PropertyUpdate positionChange;
@@ -127,14 +128,13 @@ public final class AccountSession implements AutoCloseable {
       }
     }, decisionIds);
     rules.bindDecisions(session, channel);
-    this.valuation = new PropertyUpdate(session, "valued", "mark", "unrealizedPnl", "profitTicks", "tickSize",
+    this.revalued = new PropertyUpdate(session, "type", "mark", "unrealizedPnl", "profitTicks", "tickSize",
         "quoteTime");
     this.priceMoved = new PropertyUpdate(session, "mark", "unrealizedPnl", "profitTicks", "quoteTime");
     this.quoteAged = new PropertyUpdate(session, "quoteTime");
     this.positionChange = new PropertyUpdate(session, "type", "size", "signedSize", "averagePrice", "openedAt",
-        "changedAt", "valued", "mark", "unrealizedPnl", "profitTicks", "tickSize", "quoteTime");
-    this.positionRoot = new PropertyUpdate(session, "root", "valued", "mark", "unrealizedPnl", "profitTicks",
-        "tickSize", "quoteTime");
+        "changedAt");
+    this.positionRoot = new PropertyUpdate(session, "root");
     this.orderChange = new PropertyUpdate(session, "status", "type", "side", "size", "limitPrice", "stopPrice",
         "createdAt", "updatedAt");
     this.orderRoot = new PropertyUpdate(session, "root");
@@ -362,7 +362,7 @@ public final class AccountSession implements AutoCloseable {
     for (SessionFacts.Held<Position> held : facts.positions()) {
       QuoteEvent quote = unapplied(latest, held.fact().getContractId());
       if (quote != null) {
-        value(held.fact(), quote, true);
+        value(held.fact(), quote);
       }
     }
     fireAndEnforce();
@@ -509,15 +509,12 @@ public final class AccountSession implements AutoCloseable {
     }
     position.update(event.type(), event.size(), event.averagePrice(), event.openedAt(), clock.now());
     if (isNew) {
-      if (quote != null) {
-        value(position, quote, false);
-      }
       facts.insertPosition(position);
     } else {
-      if (quote != null) {
-        value(position, quote, false);
-      }
       facts.updatePosition(position, positionChange);
+    }
+    if (quote != null) {
+      value(position, quote);
     }
   }
 
@@ -564,10 +561,10 @@ public final class AccountSession implements AutoCloseable {
     Position position = facts.position(contract.id());
     if (position != null) {
       position.setRoot(contract.root());
-      if (quote != null) {
-        value(position, quote, false);
-      }
       facts.updatePosition(position, positionRoot);
+      if (quote != null) {
+        value(position, quote);
+      }
     }
     for (SessionFacts.Held<Order> held : facts.orders()) {
       if (held.fact().getContractId().equals(contract.id())) {
@@ -578,27 +575,32 @@ public final class AccountSession implements AutoCloseable {
   }
 
   /**
-   * Values a position at the quote's mark (last price, else the side's closing price). With
-   * {@code update}, working memory hears only of the valuation properties that changed: a
-   * quote that moves only the other side of the book wakes no rule, and a newer quote at the
-   * same mark wakes only what reads the quote's time.
+   * Values a position at the quote's mark (last price, else the side's closing price): its
+   * {@link Valuation} is inserted at the first price, then working memory hears only of the
+   * properties that changed: a quote that moves only the other side of the book wakes no rule,
+   * and a newer quote at the same mark wakes only what reads the quote's time.
    */
-  private void value(Position position, QuoteEvent quote, boolean update) {
-    valuedWith.put(position.getContractId(), quote);
-    Contract contract = contracts.apply(position.getContractId());
+  private void value(Position position, QuoteEvent quote) {
+    String contractId = position.getContractId();
+    valuedWith.put(contractId, quote);
+    Contract contract = contracts.apply(contractId);
     Double mark = markOf(quote, position);
     if (contract == null || mark == null) {
       return;
     }
-    Position.Revaluation changed =
-        position.revalue(mark, quote.quoteTime() != null ? quote.quoteTime() : quote.ts(), contract);
-    if (update) {
-      switch (changed) {
-        case FULL -> facts.revaluePosition(position, valuation);
-        case PRICE -> facts.revaluePosition(position, priceMoved);
-        case QUOTE_TIME -> facts.revaluePosition(position, quoteAged);
-        case UNCHANGED -> { }
-      }
+    Instant quoteTime = quote.quoteTime() != null ? quote.quoteTime() : quote.ts();
+    Valuation valuation = facts.valuation(contractId);
+    if (valuation == null) {
+      valuation = new Valuation(accountId, contractId);
+      valuation.revalue(position, mark, quoteTime, contract);
+      facts.insertValuation(valuation);
+      return;
+    }
+    switch (valuation.revalue(position, mark, quoteTime, contract)) {
+      case FULL -> facts.updateValuation(valuation, revalued);
+      case PRICE -> facts.updateValuation(valuation, priceMoved);
+      case QUOTE_TIME -> facts.updateValuation(valuation, quoteAged);
+      case UNCHANGED -> { }
     }
   }
 

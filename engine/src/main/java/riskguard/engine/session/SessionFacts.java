@@ -15,6 +15,7 @@ import riskguard.engine.model.Lockout;
 import riskguard.engine.model.LockoutKind;
 import riskguard.engine.model.Order;
 import riskguard.engine.model.Position;
+import riskguard.engine.model.Valuation;
 
 /**
  * The facts of one session that the engine changes, each with its handle, so events
@@ -29,6 +30,7 @@ final class SessionFacts {
 
   private final KieSession session;
   private final Map<String, Held<Position>> positions = new HashMap<>();
+  private final Map<String, Held<Valuation>> valuations = new HashMap<>();
   private final Map<Long, Held<Order>> orders = new HashMap<>();
   private final Map<String, Held<Lockout>> lockouts = new LinkedHashMap<>();
   private final Map<String, Held<Enforcement>> enforcements = new LinkedHashMap<>();
@@ -61,13 +63,28 @@ final class SessionFacts {
     update.apply(positions.get(position.getContractId()).handle(), position);
   }
 
-  /** Only the position's valuation changed (a quote): no enforcement completes by it. */
-  void revaluePosition(Position position, PropertyUpdate update) {
-    update.apply(positions.get(position.getContractId()).handle(), position);
+  /** The valuation of the position in {@code contractId}, null while it is not valued. */
+  Valuation valuation(String contractId) {
+    Held<Valuation> held = valuations.get(contractId);
+    return held == null ? null : held.fact();
   }
 
-  /** Removes the position in {@code contractId}; false when there was none. */
+  /** The position in the valuation's contract is valued for the first time. */
+  void insertValuation(Valuation valuation) {
+    valuations.put(valuation.getContractId(), new Held<>(valuation, session.insert(valuation)));
+  }
+
+  /** A valuation changed (a quote): no enforcement completes by it. */
+  void updateValuation(Valuation valuation, PropertyUpdate update) {
+    update.apply(valuations.get(valuation.getContractId()).handle(), valuation);
+  }
+
+  /** Removes the position in {@code contractId} and its valuation; false when there was none. */
   boolean removePosition(String contractId) {
+    Held<Valuation> valued = valuations.remove(contractId);
+    if (valued != null) {
+      session.delete(valued.handle());
+    }
     Held<Position> held = positions.remove(contractId);
     if (held != null) {
       mayHaveCompleted = true;

@@ -31,6 +31,7 @@ class EngineTest {
     Files.writeString(dir.resolve("test.drl"), """
         package test;
         import riskguard.engine.model.Position;
+        import riskguard.engine.model.Valuation;
         global riskguard.engine.session.DecisionChannel decisions;
 
         rule "More than 2 contracts in one position: close it"
@@ -42,7 +43,7 @@ class EngineTest {
 
         rule "A position losing more than 100 dollars: close it"
         when
-            Position( valued, unrealizedPnl < -100, $c : contractId, $pnl : unrealizedPnl )
+            Valuation( unrealizedPnl < -100, $c : contractId, $pnl : unrealizedPnl )
         then
             decisions.closePosition("TEST-LOSS", $c, "unrealized " + $pnl + " in " + $c);
         end

@@ -38,18 +38,20 @@ class QuoteBatchingTest {
     Files.writeString(dir.resolve("test.drl"), """
         package test;
         import riskguard.engine.model.Position;
+        import riskguard.engine.model.Valuation;
         global riskguard.engine.session.DecisionChannel decisions;
 
         rule "A position valued at a new mark: say the mark"
         when
-            Position( valued, $mark : mark )
+            Valuation( $mark : mark )
         then
             decisions.warn("TEST-MARK", 0, "mark " + $mark);
         end
 
         rule "A position valued: say its size and mark"
         when
-            Position( valued, $mark : mark, $size : size )
+            Position( $c : contractId, $size : size )
+            Valuation( contractId == $c, $mark : mark )
         then
             decisions.warn("TEST-SEEN", 0, $size + " at " + $mark);
         end
