@@ -29,6 +29,11 @@ class BenchCommandTest {
     assertThat(bench.path("live_path").path("breaches").asInt()).isPositive();
     assertThat(bench.path("live_path").path("breach_to_close_p50_ms").asDouble()).isPositive();
     assertThat(bench.path("live_path").path("breach_to_close_p99_ms").asDouble()).isPositive();
+    assertThat(bench.path("live_path").path("cold_breach_to_close_p99_ms").asDouble()).isPositive();
+    assertThat(bench.path("live_path").path("warmup_rounds").asInt()).as("cold rounds count as warm-up")
+        .isBetween(bench.path("live_path").path("cold_breaches").asInt() + 1, 10);
+    assertThat(bench.path("live_path").has("jit_ms")).isTrue();
+    assertThat(bench.path("live_path").has("warmup_jit_quiet")).isTrue();
     for (int accounts : new int[] {10, 100, 500}) {
       assertThat(bench.path("scale").path("heap_per_account_mb_at_" + accounts).asDouble())
           .as("heap at %d accounts", accounts).isPositive();

@@ -53,7 +53,8 @@ public final class Bench {
       }
     }
     if (only.contains("live_path")) {
-      sections.put("live_path", LivePath.run(sizes.breachWarmup(), sizes.breaches(), progress));
+      sections.put("live_path", LivePath.run(sizes.coldBreaches(), sizes.maxBreachWarmup(),
+          sizes.breaches(), progress));
     }
     if (only.contains("scale")) {
       sections.put("scale", Scale.run(rules, settings, seed, sizes.scaleEvents(), sizes.scaleReplayEvents(), progress));
