@@ -39,9 +39,9 @@ import riskguard.connectors.sim.SimTrader;
  *
  * <p>The figures are of a warm daemon: after the first rounds (measured too, as {@code cold_*}:
  * a breach is rare in production, so a real one may well take the cold path) the bench keeps
- * breaching in batches until the JIT compiler is quiet, i.e. its compilation time in a batch is
- * below {@link #JIT_QUIET_SHARE} of the batch's wall time, or the warm-up cap is reached
- * ({@code warmup_jit_quiet} says which). {@code jit_ms} is the compilation time during the
+ * breaching in batches until the JIT compiler is quiet, i.e. its compilation time is below
+ * {@link #JIT_QUIET_SHARE} of a batch's wall time in two batches in a row, or the warm-up cap is
+ * reached ({@code warmup_jit_quiet} says which). {@code jit_ms} is the compilation time during the
  * measured rounds.
  *
  * <p>The bench thread blocks while a round is measured (no polling): on two cores a thread
@@ -58,6 +58,7 @@ final class LivePath {
    * figures (at 1,000 warm-up rounds it took over half of it, 6 s in a 10 s measurement).
    */
   static final double JIT_QUIET_SHARE = 0.05;
+  private static final int QUIET_BATCHES = 2;
   /** Keeps the full bench within minutes when the JIT never settles (a loaded machine). */
   private static final Duration WARMUP_TIME_CAP = Duration.ofSeconds(90);
   private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
@@ -116,13 +117,17 @@ final class LivePath {
   /** How the warm-up went: its rounds, its wall time and whether the JIT was quiet at its end. */
   private record Warmup(int rounds, double seconds, boolean quiet) {}
 
-  /** Breaches in batches until a batch compiles for less than {@link #JIT_QUIET_SHARE} of its time. */
+  /**
+   * Breaches in batches until two batches in a row compile for less than {@link #JIT_QUIET_SHARE}
+   * of their time: the JIT compiles in bursts (recompiling after a deoptimisation), so one quiet
+   * batch was once followed by 4.5 s of compilation in the measured rounds.
+   */
   private static Warmup warmUp(Rig rig, int maxRounds, PrintWriter progress) throws InterruptedException {
     long started = System.nanoTime();
     long deadline = started + WARMUP_TIME_CAP.toNanos();
     int rounds = 0;
-    boolean quiet = false;
-    while (!quiet && rounds < maxRounds && System.nanoTime() < deadline) {
+    int quietInARow = 0;
+    while (quietInARow < QUIET_BATCHES && rounds < maxRounds && System.nanoTime() < deadline) {
       int batch = Math.min(WARMUP_BATCH, maxRounds - rounds);
       long batchStarted = System.nanoTime();
       long jitBefore = JIT.getTotalCompilationTime();
@@ -131,11 +136,11 @@ final class LivePath {
       }
       double jitShare = (JIT.getTotalCompilationTime() - jitBefore) / ((System.nanoTime() - batchStarted) / 1e6);
       rounds += batch;
-      quiet = jitShare < JIT_QUIET_SHARE;
+      quietInARow = jitShare < JIT_QUIET_SHARE ? quietInARow + 1 : 0;
       progress.printf("live path: warm-up %d rounds, the JIT compiled for %.0f %% of the last %d%n", rounds,
           jitShare * 100, batch);
     }
-    return new Warmup(rounds, (System.nanoTime() - started) / 1e9, quiet);
+    return new Warmup(rounds, (System.nanoTime() - started) / 1e9, quietInARow >= QUIET_BATCHES);
   }
 
   private static Map<String, Object> measure(Rig rig, int breaches) throws InterruptedException {
