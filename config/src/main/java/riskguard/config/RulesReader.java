@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -332,7 +333,7 @@ final class RulesReader {
   }
 
   private SymbolBlocks symbolBlocks(Section section) {
-    Set<String> blocked = new HashSet<>();
+    Set<String> blocked = new LinkedHashSet<>();
     List<YamlNode> items = section.list("blocked");
     if (items == null) {
       section.reportMissing("blocked", "list the symbol roots to block, e.g. `blocked: [RTY]`");

@@ -99,6 +99,8 @@ class ConfigExampleTest {
         .isEqualTo(new NoStopLossGrace(30, BreachAction.CLOSE_POSITION));
     assertThat(rules.authLossGuard()).isEqualTo(new AuthLossGuard());
     assertThat(rules.symbolBlocks()).isEqualTo(new SymbolBlocks(Set.of("RTY", "BTC"), true));
+    assertThat(rules.symbolBlocks().blocked()).as("in the config's order, the same on every run")
+        .containsExactly("RTY", "BTC");
     assertThat(rules.tradeManagement())
         .isEqualTo(new TradeManagement(new AutoBreakeven(10, 0), new TrailingStop(20, 10)));
   }
