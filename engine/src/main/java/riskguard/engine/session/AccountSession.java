@@ -268,6 +268,11 @@ public final class AccountSession implements AutoCloseable {
     }
     advanceClock(event.ts());
     applyToFacts(event, quote);
+    // An enforcement completes with the event that shows its effect, as it would if the rules
+    // fired for that event: a cancel-all is done once its orders are gone, even when an order
+    // placed right after arrives in the same burst (it would otherwise keep the cancel-all
+    // pending, and the lockout guard, seeing one pending, would leave the new order alone).
+    facts.completeSatisfied();
     unfired.add(changes);
   }
 

@@ -44,7 +44,9 @@ class BurstFiringTest {
   static void compile(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("test.drl"), """
         package test;
+        import riskguard.engine.enforcement.Action;
         import riskguard.engine.model.Account;
+        import riskguard.engine.model.Enforcement;
         import riskguard.engine.model.Order;
         import riskguard.engine.model.Position;
         import riskguard.engine.model.Trade;
@@ -70,6 +72,21 @@ class BurstFiringTest {
             Position( contractId == $c, $size : size )
         then
             decisions.warn("TEST-FILL", 0, "size " + $size);
+        end
+
+        rule "An account named cancel everything: cancel every order"
+        when
+            Account( name == "cancel everything" )
+        then
+            decisions.cancelAllOrders("TEST-CANCEL-ALL", "cancel everything");
+        end
+
+        rule "A working order no pending cancel-all covers: say its id"
+        when
+            Order( $id : id )
+            not Enforcement( action == Action.CANCEL_ALL_ORDERS )
+        then
+            decisions.warn("TEST-UNCOVERED", 0, "order " + $id);
         end
 
         rule "A position of more than 2 contracts: say its size"
@@ -152,6 +169,21 @@ class BurstFiringTest {
 
       assertThat(reasons("TEST-ORDER")).containsExactly("order 8");
       assertThat(engine.eventsApplied()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void aCancelAllIsDoneWhenItsOrdersAreGoneEvenIfANewOrderFollowsInTheSameBurst() throws Exception {
+    try (Engine engine = Engine.live(rules, settings, holdingEnforcement())) {
+      engine.apply(order(1, 8, OrderStatus.OPEN));
+      engine.apply(account(2, "cancel everything"));
+      engine.awaitIdle();
+      assertThat(reasons("TEST-CANCEL-ALL")).hasSize(1);
+
+      holdTheAccountThen(engine, List.of(order(10, 8, OrderStatus.CANCELLED), order(11, 9, OrderStatus.OPEN)));
+
+      assertThat(reasons("TEST-UNCOVERED")).as("order 9 came after the cancel-all was done")
+          .containsExactly("order 8", "order 9");
     }
   }
 
