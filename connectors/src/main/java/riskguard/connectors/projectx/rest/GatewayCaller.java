@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
@@ -31,7 +33,8 @@ final class GatewayCaller {
     private static final MediaType JSON_MEDIA_TYPE = MediaType.get("application/json");
 
     private final OkHttpClient http;
-    private final HttpUrl baseUrl;
+    /** Each endpoint's URL, built once: building it parses and canonicalises the host on every call. */
+    private final Map<Endpoint, HttpUrl> urls = new EnumMap<>(Endpoint.class);
     private final ObjectMapper json;
     private final RateLimiter generalLimiter;
     private final RateLimiter barsLimiter;
@@ -44,7 +47,9 @@ final class GatewayCaller {
             RateLimiter barsLimiter, RetryPolicy retryPolicy, TimeSource time, RandomGenerator random,
             Redactor redactor) {
         this.http = http;
-        this.baseUrl = baseUrl;
+        for (Endpoint endpoint : Endpoint.values()) {
+            urls.put(endpoint, baseUrl.newBuilder().addPathSegments(endpoint.path().substring(1)).build());
+        }
         this.json = json;
         this.generalLimiter = generalLimiter;
         this.barsLimiter = barsLimiter;
@@ -80,7 +85,8 @@ final class GatewayCaller {
             Instant started = time.now();
             try (Response response = http.newCall(request(endpoint, token, requestJson)).execute()) {
                 int status = response.code();
-                String text = response.body().string();
+                // bytes, not string(): Jackson reads UTF-8 itself, and string() parses the content type for a charset
+                byte[] content = response.body().bytes();
                 log.debug("POST {} -> HTTP {} in {} ms", endpoint, status,
                         Duration.between(started, time.now()).toMillis());
                 if (status == 401 && authorizer != null && !renewedToken) {
@@ -101,9 +107,9 @@ final class GatewayCaller {
                     continue;
                 }
                 ProjectXApiException refusal = status >= 400
-                        ? httpRefusal(endpoint, accountId, status, text)
+                        ? httpRefusal(endpoint, accountId, status, content)
                         : null;
-                T answer = refusal == null ? fromJson(endpoint, accountId, text, answerType) : null;
+                T answer = refusal == null ? fromJson(endpoint, accountId, content, answerType) : null;
                 if (answer != null && !answer.success()) {
                     refusal = new ProjectXApiException(endpoint.path(), accountId, status, answer.errorCode(),
                             redactor.redact(answer.errorMessage()));
@@ -134,9 +140,8 @@ final class GatewayCaller {
     }
 
     private Request request(Endpoint endpoint, String token, byte[] body) {
-        HttpUrl url = baseUrl.newBuilder().addPathSegments(endpoint.path().substring(1)).build();
         Request.Builder request = new Request.Builder()
-                .url(url)
+                .url(urls.get(endpoint))
                 .header("Accept", "application/json")
                 .post(RequestBody.create(body, JSON_MEDIA_TYPE));
         if (token != null) {
@@ -154,25 +159,31 @@ final class GatewayCaller {
         }
     }
 
-    private <T> T fromJson(Endpoint endpoint, Long accountId, String text, Class<T> answerType) {
+    private <T> T fromJson(Endpoint endpoint, Long accountId, byte[] content, Class<T> answerType) {
         try {
-            return json.readValue(text, answerType);
+            return json.readValue(content, answerType);
         } catch (JsonProcessingException e) {
-            throw new ProjectXTransportException(endpoint.path(), accountId,
-                    "answer is not a readable " + answerType.getSimpleName() + ": "
-                            + redactor.redact(e.getOriginalMessage()), null);
+            throw unreadable(endpoint, accountId, answerType, e.getOriginalMessage());
+        } catch (IOException e) {
+            throw unreadable(endpoint, accountId, answerType, e.getMessage());
         }
     }
 
+    private ProjectXTransportException unreadable(Endpoint endpoint, Long accountId, Class<?> answerType,
+            String problem) {
+        return new ProjectXTransportException(endpoint.path(), accountId,
+                "answer is not a readable " + answerType.getSimpleName() + ": " + redactor.redact(problem), null);
+    }
+
     /** A 4xx: use the envelope if the body has one. */
-    private ProjectXApiException httpRefusal(Endpoint endpoint, Long accountId, int status, String text) {
+    private ProjectXApiException httpRefusal(Endpoint endpoint, Long accountId, int status, byte[] content) {
         int errorCode = 0;
         String errorMessage = null;
         try {
-            JsonNode body = json.readTree(text);
+            JsonNode body = json.readTree(content);
             errorCode = body.path("errorCode").asInt(0);
             errorMessage = body.path("errorMessage").textValue();
-        } catch (JsonProcessingException notJson) {
+        } catch (IOException notJson) {
             // a plain HTTP error without an envelope: the status says it all
         }
         return new ProjectXApiException(endpoint.path(), accountId, status, errorCode, redactor.redact(errorMessage));
