@@ -2,10 +2,10 @@ package riskguard.app.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +26,14 @@ import riskguard.engine.session.Engine;
  * same JSON shape) and heartbeat ticks all come through here: recorded, decoded by the
  * engine's {@link EventDecoder}, applied to the {@link AccountBook} and fed to the engine —
  * one at a time, because the engine takes events from one source. Then the side effects of
- * what changed: quote subscriptions follow open positions, trades go to the ledger, an unknown
- * contract's metadata is fetched.
+ * what changed: quote subscriptions follow open positions ({@link QuoteFollowing}: kept a minute
+ * after the last one closed, dropped at a tick), trades go to the ledger, an unknown contract's
+ * metadata is fetched.
  */
 final class EventIntake {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventIntake.class);
+  private static final Duration QUOTES_KEPT_WHEN_FLAT = Duration.ofMinutes(1);
 
   private final Object oneAtATime = new Object();
   private final EventDecoder decoder = new EventDecoder();
@@ -40,7 +42,7 @@ final class EventIntake {
   private final TradeLedger ledger;
   private final EventRecording recording;
   private final Clock clock;
-  private final Set<String> quoteSubscriptions = ConcurrentHashMap.newKeySet();
+  private final QuoteFollowing quotes = new QuoteFollowing(QUOTES_KEPT_WHEN_FLAT);
   private volatile MarketHub market;
   private volatile Consumer<String> unknownContract = contractId -> {};
   private volatile boolean stopped;
@@ -57,7 +59,7 @@ final class EventIntake {
   void connect(MarketHub marketHub, Consumer<String> metadataFetcher) {
     this.market = marketHub;
     this.unknownContract = metadataFetcher;
-    quoteSubscriptions.clear();
+    quotes.clear();
     for (long account : book.guarded()) {
       book.positions(account).forEach(position -> followQuotes(position.contractId()));
     }
@@ -88,6 +90,17 @@ final class EventIntake {
 
   void tick(ClockTick tick) {
     feed(tick);
+    if (stopped) {
+      return;
+    }
+    synchronized (oneAtATime) {
+      MarketHub hub = market;
+      for (String contractId : quotes.due(tick.ts())) {
+        if (hub != null) {
+          hub.unsubscribeQuotes(contractId);
+        }
+      }
+    }
   }
 
   private void decodeAndFeed(String hub, String target, String contractId, JsonNode data, Instant receivedAt) {
@@ -124,8 +137,8 @@ final class EventIntake {
     switch (change) {
       case POSITION_OPENED -> followQuotes(event.contractId());
       case POSITION_CLOSED -> {
-        if (!book.anyoneHolds(event.contractId()) && quoteSubscriptions.remove(event.contractId()) && market != null) {
-          market.unsubscribeQuotes(event.contractId());
+        if (!book.anyoneHolds(event.contractId())) {
+          quotes.flat(event.contractId(), clock.instant());
         }
       }
       case NEW_TRADE, TRADE_VOIDED -> {
@@ -142,7 +155,7 @@ final class EventIntake {
 
   private void followQuotes(String contractId) {
     MarketHub hub = market;
-    if (hub != null && quoteSubscriptions.add(contractId)) {
+    if (hub != null && quotes.held(contractId)) {
       hub.subscribeQuotes(contractId).whenComplete((answer, failure) -> {
         if (failure != null) {
           LOG.warn("quotes of {} not subscribed yet ({}); the market hub subscribes again when it reconnects",
@@ -162,6 +175,6 @@ final class EventIntake {
 
   /** Quotes subscribed for, for tests and status. */
   Set<String> quoteSubscriptions() {
-    return Set.copyOf(quoteSubscriptions);
+    return quotes.subscribed();
   }
 }
