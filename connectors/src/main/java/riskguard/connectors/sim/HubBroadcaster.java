@@ -1,7 +1,8 @@
 package riskguard.connectors.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,8 @@ import riskguard.connectors.signalr.Invocation;
  * Sends what the exchange publishes to the hub connections that subscribed to it, as SignalR
  * invocations without an id: {@code GatewayUserAccount/Order/Position/Trade(payload)} on the user
  * hub, {@code GatewayQuote/GatewayTrade/GatewayDepth(contractId, payload)} on the market hub.
- * Each event is encoded once and queued on every matching socket.
+ * Each event is encoded once, straight from its payload (no JSON tree in between: the simulator
+ * shares the cores with the daemon it serves in the bench), and queued on every matching socket.
  */
 final class HubBroadcaster implements VenueListener {
 
@@ -44,7 +46,7 @@ final class HubBroadcaster implements VenueListener {
 
   /** Sees every event the venue publishes, subscribed to or not (the recording hook). */
   interface EventTap {
-    void published(Hub hub, String target, String contractId, JsonNode data);
+    void published(Hub hub, String target, String contractId, Object payload);
   }
 
   HubBroadcaster(JsonMapper json, EventTap tap, PublishWatch watch) {
@@ -88,59 +90,70 @@ final class HubBroadcaster implements VenueListener {
 
   @Override
   public void account(Account account) {
-    userEvent("GatewayUserAccount", json.valueToTree(account), c -> c.subscribedTo(ACCOUNTS));
+    userEvent("GatewayUserAccount", account, c -> c.subscribedTo(ACCOUNTS));
   }
 
   @Override
   public void order(Order order) {
-    userEvent("GatewayUserOrder", json.valueToTree(order),
+    userEvent("GatewayUserOrder", order,
         c -> c.subscribedTo(topic(ORDERS, Long.toString(order.accountId()))));
   }
 
   @Override
   public void position(Position position) {
-    userEvent("GatewayUserPosition", json.valueToTree(position),
+    userEvent("GatewayUserPosition", position,
         c -> c.subscribedTo(topic(POSITIONS, Long.toString(position.accountId()))));
   }
 
   @Override
   public void trade(Trade trade) {
-    userEvent("GatewayUserTrade", json.valueToTree(trade),
+    userEvent("GatewayUserTrade", trade,
         c -> c.subscribedTo(topic(TRADES, Long.toString(trade.accountId()))));
   }
 
   @Override
   public void quote(String contractId, Quote quote) {
-    marketEvent("GatewayQuote", contractId, json.valueToTree(quote), QUOTES);
+    marketEvent("GatewayQuote", contractId, quote, QUOTES);
   }
 
   @Override
   public void marketTrades(String contractId, List<MarketTrade> trades) {
-    marketEvent("GatewayTrade", contractId, json.valueToTree(trades), MARKET_TRADES);
+    marketEvent("GatewayTrade", contractId, trades, MARKET_TRADES);
   }
 
   @Override
   public void depth(String contractId, List<DepthEntry> depth) {
-    marketEvent("GatewayDepth", contractId, json.valueToTree(depth), DEPTH);
+    marketEvent("GatewayDepth", contractId, depth, DEPTH);
   }
 
   /** The current quote to one connection that just subscribed. */
   void sendQuote(HubSession connection, String contractId, Quote quote) {
-    connection.send(HubProtocol.encode(
-        Invocation.event("GatewayQuote", json.getNodeFactory().textNode(contractId), json.valueToTree(quote))));
+    connection.send(eventRecord("GatewayQuote", contractId, quote));
   }
 
-  private void userEvent(String target, JsonNode data, Predicate<HubSession> subscribed) {
-    broadcast(Hub.USER, target, null, HubProtocol.encode(Invocation.event(target, data)), data, subscribed);
+  /** The SignalR record of an event that wants no answer, as {@link HubProtocol#encode} writes it. */
+  String eventRecord(String target, Object... arguments) {
+    try {
+      return json.writeValueAsString(new Event(Invocation.TYPE, target, arguments)) + HubProtocol.RECORD_SEPARATOR;
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  private void marketEvent(String target, String contractId, JsonNode data, String kind) {
+  /** An invocation without an id, in the protocol's field order. */
+  record Event(int type, String target, Object[] arguments) {}
+
+  private void userEvent(String target, Object payload, Predicate<HubSession> subscribed) {
+    broadcast(Hub.USER, target, null, eventRecord(target, payload), payload, subscribed);
+  }
+
+  private void marketEvent(String target, String contractId, Object payload, String kind) {
     String topic = topic(kind, contractId);
-    String text = HubProtocol.encode(Invocation.event(target, json.getNodeFactory().textNode(contractId), data));
-    broadcast(Hub.MARKET, target, contractId, text, data, c -> c.subscribedTo(topic));
+    broadcast(Hub.MARKET, target, contractId, eventRecord(target, contractId, payload), payload,
+        c -> c.subscribedTo(topic));
   }
 
-  private void broadcast(Hub hub, String target, String contractId, String text, JsonNode data,
+  private void broadcast(Hub hub, String target, String contractId, String text, Object payload,
       Predicate<HubSession> subscribed) {
     watch.publishing(target);
     for (HubSession connection : connections) {
@@ -148,6 +161,6 @@ final class HubBroadcaster implements VenueListener {
         connection.send(text);
       }
     }
-    tap.published(hub, target, contractId, data);
+    tap.published(hub, target, contractId, payload);
   }
 }

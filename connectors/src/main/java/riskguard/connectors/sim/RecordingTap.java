@@ -1,6 +1,5 @@
 package riskguard.connectors.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,7 +27,7 @@ abstract class RecordingTap implements HubBroadcaster.EventTap, AutoCloseable {
   static RecordingTap none() {
     return new RecordingTap() {
       @Override
-      public void published(Hub hub, String target, String contractId, JsonNode data) {}
+      public void published(Hub hub, String target, String contractId, Object payload) {}
 
       @Override
       public void close() {}
@@ -42,7 +41,7 @@ abstract class RecordingTap implements HubBroadcaster.EventTap, AutoCloseable {
       writer.contract(clock.instant(), json.valueToTree(RestApi.wire(contract)));
     }
     writer.flush();
-    return new FileTap(file, writer, clock);
+    return new FileTap(file, writer, json, clock);
   }
 
   @Override
@@ -51,22 +50,25 @@ abstract class RecordingTap implements HubBroadcaster.EventTap, AutoCloseable {
   private static final class FileTap extends RecordingTap {
     private final Path file;
     private final RecordingWriter writer;
+    private final JsonMapper json;
     private final Clock clock;
     private volatile boolean failed;
 
-    FileTap(Path file, RecordingWriter writer, Clock clock) {
+    FileTap(Path file, RecordingWriter writer, JsonMapper json, Clock clock) {
       this.file = file;
       this.writer = writer;
+      this.json = json;
       this.clock = clock;
     }
 
     @Override
-    public void published(Hub hub, String target, String contractId, JsonNode data) {
+    public void published(Hub hub, String target, String contractId, Object payload) {
       if (failed || LEFT_OUT.contains(target)) {
         return;
       }
       try {
-        writer.event(clock.instant(), hub.name().toLowerCase(Locale.ROOT), target, contractId, data);
+        writer.event(clock.instant(), hub.name().toLowerCase(Locale.ROOT), target, contractId,
+            json.valueToTree(payload));
         writer.flush();
       } catch (IOException e) {
         failed = true;
