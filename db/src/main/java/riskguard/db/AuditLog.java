@@ -8,6 +8,9 @@ import java.util.List;
 /** The append-only enforcement audit log (the database refuses updates and deletes). */
 public final class AuditLog {
 
+    private static final String INSERT = "INSERT INTO audit_log (decision_id, ts, account_id, rule, action,"
+            + " contract_id, order_id, size, until, symbol, stop_price, reason, facts, phase, detail,"
+            + " rule_package_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SELECT = "SELECT id, decision_id, ts, account_id, rule, action, contract_id, order_id,"
             + " size, until, symbol, stop_price, reason, facts, phase, detail, rule_package_version, created_at"
             + " FROM audit_log";
@@ -25,13 +28,18 @@ public final class AuditLog {
         this.clock = clock;
     }
 
+    /** Compiles {@link #append}'s statement now (the daemon does at start-up), not at the first decision. */
+    public void prepare() {
+        database.read("prepare the audit log's insert", c -> {
+            Sql.prepareInsertReturningId(c, INSERT);
+            return null;
+        });
+    }
+
     /** Appends the row, committed before returning; returns its id. */
     public long append(AuditRow row) {
         return database.write("append " + row.phase() + " of decision " + row.decisionId() + " to the audit log",
-                c -> Sql.insertReturningId(c,
-                        "INSERT INTO audit_log (decision_id, ts, account_id, rule, action, contract_id, order_id, size,"
-                                + " until, symbol, stop_price, reason, facts, phase, detail, rule_package_version, created_at)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                c -> Sql.insertReturningId(c, INSERT,
                         insert -> {
                             insert.setString(1, row.decisionId());
                             Columns.setInstant(insert, 2, row.ts());

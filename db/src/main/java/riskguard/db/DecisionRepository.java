@@ -11,6 +11,12 @@ public final class DecisionRepository {
 
     private static final String SELECT = "SELECT decision_id, account_id, action, target, status, attempts,"
             + " created_at, updated_at FROM decisions";
+    private static final String CLAIM = "INSERT INTO decisions (decision_id, account_id, action, target, status,"
+            + " attempts, created_at, updated_at) VALUES (?, ?, ?, ?, 'PENDING', 1, ?, ?)"
+            + " ON CONFLICT (decision_id) DO UPDATE SET status = 'PENDING', attempts = attempts + 1,"
+            + " updated_at = excluded.updated_at WHERE status <> 'DONE'";
+    private static final String SET_STATUS =
+            "UPDATE decisions SET status = ?, updated_at = ? WHERE decision_id = ? AND status <> 'DONE'";
 
     private final Database database;
 
@@ -24,11 +30,7 @@ public final class DecisionRepository {
      * crash mid-call) or FAILED earlier. Returns false once it is DONE.
      */
     public boolean claim(String decisionId, long accountId, String action, String target, Instant at) {
-        return database.write("claim decision " + decisionId + " of account " + accountId, c -> Sql.update(c,
-                "INSERT INTO decisions (decision_id, account_id, action, target, status, attempts, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, 'PENDING', 1, ?, ?)"
-                        + " ON CONFLICT (decision_id) DO UPDATE SET status = 'PENDING', attempts = attempts + 1,"
-                        + " updated_at = excluded.updated_at WHERE status <> 'DONE'",
+        return database.write("claim decision " + decisionId + " of account " + accountId, c -> Sql.update(c, CLAIM,
                 insert -> {
                     insert.setString(1, decisionId);
                     insert.setLong(2, accountId);
@@ -37,6 +39,18 @@ public final class DecisionRepository {
                     Columns.setInstant(insert, 5, at);
                     Columns.setInstant(insert, 6, at);
                 }) == 1);
+    }
+
+    /**
+     * Compiles the statements of {@link #claim} and {@link #markDone} now (the daemon does at
+     * start-up), so that the first enforcement does not spend its time in SQLite's compiler.
+     */
+    public void prepare() {
+        database.read("prepare the claim's statements", c -> {
+            c.prepare(CLAIM);
+            c.prepare(SET_STATUS);
+            return null;
+        });
     }
 
     /** Records that the decision was executed; from now on {@link #claim} returns false. */
@@ -52,8 +66,7 @@ public final class DecisionRepository {
     /** DONE is final: marking a DONE decision again changes nothing, not even its time. */
     private void setStatus(String decisionId, DecisionStatus status, Instant at) {
         database.write("mark decision " + decisionId + " " + status, c -> {
-            int changed = Sql.update(c,
-                    "UPDATE decisions SET status = ?, updated_at = ? WHERE decision_id = ? AND status <> 'DONE'",
+            int changed = Sql.update(c, SET_STATUS,
                     update -> {
                         update.setString(1, status.name());
                         Columns.setInstant(update, 2, at);

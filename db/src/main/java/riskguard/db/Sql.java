@@ -26,6 +26,11 @@ final class Sql {
     private Sql() {
     }
 
+    /** The kept statement {@link #insertReturningId} runs for {@code sql}. */
+    static PreparedStatement prepareInsertReturningId(Statements c, String sql) throws SQLException {
+        return c.prepare(sql + " RETURNING id");
+    }
+
     static <T> List<T> list(Statements c, String sql, Binder binder, RowMapper<T> mapper) throws SQLException {
         PreparedStatement select = c.prepare(sql);
         binder.bind(select);
@@ -55,7 +60,7 @@ final class Sql {
 
     /** Runs an INSERT … RETURNING id and returns the new row's id. */
     static long insertReturningId(Statements c, String sql, Binder binder) throws SQLException {
-        PreparedStatement insert = c.prepare(sql + " RETURNING id");
+        PreparedStatement insert = prepareInsertReturningId(c, sql);
         binder.bind(insert);
         try (ResultSet rows = insert.executeQuery()) {
             if (!rows.next()) {

@@ -34,6 +34,22 @@ class DecisionRepositoryTest {
     }
 
     @Test
+    void preparingWritesNothingAndClaimsWorkAfterIt() {
+        try (Database database = Database.open(dir.resolve("riskguard.db"))) {
+            DecisionRepository decisions = new DecisionRepository(database);
+            AuditLog audit = new AuditLog(database);
+            decisions.prepare();
+            audit.prepare();
+            assertThat(decisions.pending()).isEmpty();
+            assertThat(audit.recent(10)).isEmpty();
+
+            assertThat(decisions.claim("d-1", 536, "CLOSE_POSITION", "CON.F.US.MNQ.Z25", T0)).isTrue();
+            decisions.markDone("d-1", T0.plusSeconds(1));
+            assertThat(decisions.find("d-1").orElseThrow().status()).isEqualTo(DecisionStatus.DONE);
+        }
+    }
+
+    @Test
     void aPendingDecisionIsClaimedAgainAndEachAttemptCounts() {
         try (Database database = Database.open(dir.resolve("riskguard.db"))) {
             DecisionRepository decisions = new DecisionRepository(database);

@@ -199,6 +199,7 @@ public final class Daemon implements AutoCloseable {
 
   private void begin() {
     settleLeftoverDecisions();
+    sink.prepare();
     openEndpoint();
     listener.started(engine.rules().source(), engine.rules().ruleCount());
     reload.start();

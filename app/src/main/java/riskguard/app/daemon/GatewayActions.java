@@ -41,6 +41,11 @@ final class GatewayActions {
     return action == Action.CLOSE_POSITION || action == Action.REDUCE_POSITION || action == Action.CLOSE_ALL;
   }
 
+  /** Builds the JSON of every command {@link #perform} may send, sending nothing. */
+  void prepare() {
+    rest.prepareCommands();
+  }
+
   String perform(Decision decision) {
     long account = decision.accountId();
     return switch (decision.action()) {

@@ -79,6 +79,18 @@ final class GatewaySink implements EnforcementSink, AutoCloseable {
     this.retryTimer = Executors.newSingleThreadScheduledExecutor(daemonThread("riskguard-enforcement-retry"));
   }
 
+  /**
+   * Readies the enforcement path before a decision needs it (the daemon's start-up): the claim's
+   * and the audit log's statements compiled, the JSON of the gateway commands built. Nothing is
+   * written or sent. A fresh daemon's first close otherwise paid for these on its way to the
+   * gateway.
+   */
+  void prepare() {
+    claims.prepare();
+    audit.prepare();
+    gateway.prepare();
+  }
+
   /** The engine to report results to; set once it exists (it is built with this sink). */
   void reportTo(Engine resultsEngine) {
     this.engine = resultsEngine;

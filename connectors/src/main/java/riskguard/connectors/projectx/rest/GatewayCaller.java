@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -31,6 +33,8 @@ final class GatewayCaller {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayCaller.class);
     private static final MediaType JSON_MEDIA_TYPE = MediaType.get("application/json");
+    private static final byte[] SUCCESS_ENVELOPE =
+            "{\"success\":true,\"errorCode\":0,\"errorMessage\":null}".getBytes(StandardCharsets.UTF_8);
 
     private final OkHttpClient http;
     /** Each endpoint's URL, built once: building it parses and canonicalises the host on every call. */
@@ -127,6 +131,20 @@ final class GatewayCaller {
             } catch (IOException e) {
                 attempts.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), true, null, e);
             }
+        }
+    }
+
+    /**
+     * Writes {@code body} and reads a successful envelope as {@code answerType}, sending nothing:
+     * Jackson builds its writer and reader for the two types on first use, which would otherwise
+     * fall on the first real call of this kind.
+     */
+    void prepare(Object body, Class<? extends GatewayResponse> answerType) {
+        try {
+            json.writeValueAsBytes(body);
+            json.readValue(SUCCESS_ENVELOPE, answerType);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the JSON of " + answerType.getSimpleName(), e);
         }
     }
 

@@ -30,6 +30,7 @@ import riskguard.connectors.projectx.model.GatewayResponse;
 import riskguard.connectors.projectx.model.HistorySearchRequest;
 import riskguard.connectors.projectx.model.ModifyOrderRequest;
 import riskguard.connectors.projectx.model.Order;
+import riskguard.connectors.projectx.model.OrderSide;
 import riskguard.connectors.projectx.model.OrderSearchResponse;
 import riskguard.connectors.projectx.model.PartialCloseContractRequest;
 import riskguard.connectors.projectx.model.PlaceOrderRequest;
@@ -95,6 +96,19 @@ public final class ProjectXRestClient implements Closeable {
      */
     public String accessToken() {
         return tokens.token();
+    }
+
+    /**
+     * Builds the JSON writers and readers of the commands an enforcement sends (close, partial
+     * close, cancel, place, modify) now, without calling the gateway, so that the first
+     * enforcement does not wait for them.
+     */
+    public void prepareCommands() {
+        caller.prepare(new CloseContractRequest(0, ""), StatusResponse.class);
+        caller.prepare(new PartialCloseContractRequest(0, "", 1), StatusResponse.class);
+        caller.prepare(new CancelOrderRequest(0, 0), StatusResponse.class);
+        caller.prepare(PlaceOrderRequest.stop(0, "", OrderSide.ASK, 1, 1.0).withCustomTag(""), PlaceOrderResponse.class);
+        caller.prepare(new ModifyOrderRequest(0, 0, null, null, 1.0, null), StatusResponse.class);
     }
 
     public List<Account> searchAccounts(boolean onlyActiveAccounts) {

@@ -83,6 +83,20 @@ class ProjectXRestClientTest {
     }
 
     @Test
+    void preparingTheCommandsSendsNothingAndTheFirstCloseStillGoesOut() throws Exception {
+        client.prepareCommands();
+        assertThat(server.getRequestCount()).isZero();
+
+        login(TOKEN_1);
+        enqueue(200, "{" + OK + "}");
+        client.closePosition(536, "CON.F.US.MNQ.Z25");
+        take();
+        RecordedRequest close = take();
+        assertThat(close.getUrl().encodedPath()).isEqualTo("/api/Position/closeContract");
+        assertThat(body(close)).isEqualTo(json.readTree("{\"accountId\":536,\"contractId\":\"CON.F.US.MNQ.Z25\"}"));
+    }
+
+    @Test
     void sendsTheBearerTokenAndTypedBody() throws Exception {
         login(TOKEN_1);
         enqueue(200, "{\"accounts\":[{\"id\":536,\"name\":\"50K\",\"balance\":50000.0,\"canTrade\":true,"
