@@ -69,7 +69,7 @@ final class BenchCommand implements Callable<Integer> {
     RulePackage rules;
     try {
       settings = ConfigLoader.load(config);
-      rules = RulesOption.compile(rulesDir);
+      rules = RulesOption.compile(rulesDir, EngineSettings.from(settings));
     } catch (ConfigException | RuleCompileException e) {
       err.println(e.getMessage());
       return 1;

@@ -20,6 +20,7 @@ import riskguard.engine.enforcement.Decision;
 import riskguard.engine.enforcement.DecisionLog;
 import riskguard.engine.session.RuleCompileException;
 import riskguard.engine.session.RuleError;
+import riskguard.engine.session.EngineSettings;
 import riskguard.engine.session.RulePackage;
 
 /**
@@ -58,7 +59,7 @@ final class SimulateCommand implements Callable<Integer> {
     try {
       settings = ConfigLoader.load(config);
       Path dir = rulesDir != null ? rulesDir : settings.rulesDir();
-      rules = RulesOption.compile(dir);
+      rules = RulesOption.compile(dir, EngineSettings.from(settings));
     } catch (ConfigException e) {
       e.errors().stream().map(ConfigError::toString).forEach(err::println);
       return 1;
@@ -99,7 +100,7 @@ final class SimulateCommand implements Callable<Integer> {
   private int compare(RiskguardConfig settings, RulePackage rules, PrintWriter out, PrintWriter err) {
     RulePackage baseline;
     try {
-      baseline = RulePackage.compile(baselineDir);
+      baseline = RulePackage.compile(baselineDir, EngineSettings.from(settings));
     } catch (RuleCompileException e) {
       e.errors().forEach(error -> err.println("baseline " + baselineDir + ": " + error));
       return 1;

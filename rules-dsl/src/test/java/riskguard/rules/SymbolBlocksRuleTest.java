@@ -106,7 +106,7 @@ class SymbolBlocksRuleTest {
   }
 
   @Test
-  void removingARootFromTheListOnReloadLiftsItsLockoutAndKeepsTheOthers() {
+  void removingARootFromTheListOnReloadLiftsItsLockoutAndKeepsTheOthers() throws InterruptedException {
     try (Scenario day = new Scenario(new SymbolBlocks(Set.of("RTY", "ES"), true))) {
       day.account("2025-03-10T14:00:00Z", true);
 
@@ -124,7 +124,7 @@ class SymbolBlocksRuleTest {
   }
 
   @Test
-  void aBlockAddedOnReloadLocksTheRootThen() {
+  void aBlockAddedOnReloadLocksTheRootThen() throws InterruptedException {
     try (Scenario day = new Scenario(new SymbolBlocks(Set.of("RTY"), false))) {
       day.account("2025-03-10T14:00:00Z", true)
           .position("2025-03-10T14:05:00Z", ES, PositionType.LONG, 1, 5800.0);

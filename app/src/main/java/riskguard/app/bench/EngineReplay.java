@@ -34,6 +34,7 @@ final class EngineReplay {
       Percentiles percentiles = new Percentiles(latencies);
       figures.put("events", latencies.length);
       figures.put("rules", rules.ruleCount());
+      figures.put("rules_idle", rules.build().idleRules().size());
       figures.put("events_per_s_cpu", latencies.length / (cpu / 1e9));
       figures.put("events_per_s_wall", latencies.length / (wall / 1e9));
       figures.put("latency_p50_us", percentiles.micros(0.50));

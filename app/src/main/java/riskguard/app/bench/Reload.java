@@ -78,7 +78,7 @@ final class Reload {
     Swaps swaps = new Swaps();
     GatewayEcho gateway = new GatewayEcho();
     Map<String, Object> figures = new LinkedHashMap<>();
-    try (Engine engine = Engine.live(RulePackage.compile(dir), settings, new EnforcementService(decided, gateway));
+    try (Engine engine = Engine.live(RulePackage.compile(dir, settings), settings, new EnforcementService(decided, gateway));
         HotReload reload = HotReload.ofRules(engine, dir, swaps)) {
       SyntheticStream.CONTRACTS.forEach(engine::addContract);
       Feeder.apply(engine, gateway, source.opening());

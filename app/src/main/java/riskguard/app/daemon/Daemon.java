@@ -165,7 +165,7 @@ public final class Daemon implements AutoCloseable {
     Database database = openDatabase(config.database());
     Daemon daemon;
     try {
-      RulePackage rules = compileRules(options.effectiveRulesDir());
+      RulePackage rules = compileRules(options.effectiveRulesDir(), EngineSettings.from(config));
       daemon = new Daemon(options, database, rules, budget);
     } catch (RuntimeException e) {
       database.close();
@@ -186,15 +186,21 @@ public final class Daemon implements AutoCloseable {
     }
   }
 
-  private static RulePackage compileRules(Path dir) {
+  private static RulePackage compileRules(Path dir, EngineSettings settings) {
     LOG.info("compiling rules from {}", dir == null ? "the shipped package" : dir);
     try {
-      RulePackage rules = dir == null ? RulePackage.shipped() : RulePackage.compile(dir);
-      LOG.info("rules compiled: {} rules from {}, version {}", rules.ruleCount(), rules.source(), rules.version());
+      RulePackage rules = dir == null ? RulePackage.shipped(settings) : RulePackage.compile(dir, settings);
+      LOG.info("rules compiled: {} rules running from {}, version {}{}", rules.ruleCount(), rules.source(),
+          rules.version(), idleNote(rules));
       return rules;
     } catch (RuleCompileException e) {
       throw new DaemonException(DaemonException.Step.RULES, e.getMessage(), e);
     }
+  }
+
+  private static String idleNote(RulePackage rules) {
+    List<String> idle = rules.build().idleRules();
+    return idle.isEmpty() ? "" : "; left out, as this config cannot fire them: " + String.join(" | ", idle);
   }
 
   private void begin() {

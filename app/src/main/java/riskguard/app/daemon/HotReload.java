@@ -158,7 +158,7 @@ public final class HotReload implements AutoCloseable {
       if (!force && RulePackage.contentHash(rulesDir).equals(running.contentHash())) {
         return false;
       }
-      RulePackage.Build next = engine.rules().prepareUpdate(rulesDir);
+      RulePackage.Build next = engine.prepareRules(rulesDir);
       long compiled = System.nanoTime();
       RulePackage now = engine.replaceRules(next);
       attempts.accept(RulePackageRow.loaded(next.version(), next.contentHash(), clock.instant(), next.source()));
@@ -196,7 +196,7 @@ public final class HotReload implements AutoCloseable {
     }
   }
 
-  private boolean reloadConfig(List<String> errors, List<String> needsRestart) {
+  private boolean reloadConfig(List<String> errors, List<String> needsRestart) throws InterruptedException {
     if (configFile == null) {
       return false;
     }
@@ -219,11 +219,30 @@ public final class HotReload implements AutoCloseable {
     if (!change.ruleSectionsChanged()) {
       return false;
     }
-    runningSections = next.rules().enabledSections();
+    List<Object> sections = next.rules().enabledSections();
+    RulePackage before = engine.rules();
+    try {
+      engine.updateRuleSections(sections);
+    } catch (RuleCompileException e) {
+      List<String> problems = e.errors().stream().map(RuleError::toString).toList();
+      problems.forEach(problem -> LOG.error("config not applied: the rules could not be tailored to it: {}", problem));
+      errors.addAll(problems);
+      return false;
+    } catch (IllegalStateException e) {
+      LOG.error("config not applied: {}", e.getMessage());
+      errors.add(e.getMessage());
+      return false;
+    }
+    runningSections = sections;
     runningRules = next.rules();
-    engine.updateRuleSections(runningSections);
+    RulePackage now = engine.rules();
+    if (now != before) {
+      attempts.accept(RulePackageRow.loaded(now.version(), now.build().contentHash(), clock.instant(), now.source()));
+      LOG.info("rules tailored to the reloaded config: version {}, {} rules running, {} left out", now.version(),
+          now.ruleCount(), now.build().idleRules().size());
+    }
     LOG.info("config reloaded: the rule sections of {} apply from the next event ({} enabled)", configFile,
-        runningSections.size());
+        sections.size());
     return true;
   }
 

@@ -198,6 +198,30 @@ public final class AccountSession implements AutoCloseable {
    * clock time (so a symbol removed from RULE-011's list is unlocked now).
    */
   void updateRuleSections(List<Object> ruleSections) {
+    replaceSections(ruleSections);
+    lookAgain();
+  }
+
+  /**
+   * The rule base was updated in place (between two events): the session kept all its facts;
+   * the new package's {@code decisions} global is bound and the rules look again now.
+   */
+  void rulesReplaced(RulePackage rules) {
+    rules.bindDecisions(session, channel);
+    lookAgain();
+  }
+
+  /**
+   * The rule base was updated in place for a config reload that changed which rules can fire:
+   * the new rules and the new sections arrive together, then the rules look again.
+   */
+  void rulesAndSectionsReplaced(RulePackage rules, List<Object> ruleSections) {
+    rules.bindDecisions(session, channel);
+    replaceSections(ruleSections);
+    lookAgain();
+  }
+
+  private void replaceSections(List<Object> ruleSections) {
     Map<Class<?>, Object> wanted = new HashMap<>();
     ruleSections.forEach(section -> wanted.put(section.getClass(), section));
     sections.entrySet().removeIf(held -> {
@@ -216,18 +240,9 @@ public final class AccountSession implements AutoCloseable {
         sections.put(type, session.insert(section));
       }
     });
-    if (clock.started()) {
-      catchUpWithHeartbeat();
-      fireAndEnforce();
-    }
   }
 
-  /**
-   * The rule base was updated in place (between two events): the session kept all its facts;
-   * the new package's {@code decisions} global is bound and the rules look again now.
-   */
-  void rulesReplaced(RulePackage rules) {
-    rules.bindDecisions(session, channel);
+  private void lookAgain() {
     if (clock.started()) {
       catchUpWithHeartbeat();
       fireAndEnforce();

@@ -1,5 +1,6 @@
 package riskguard.engine.session;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import riskguard.engine.enforcement.EnforcementService;
 import riskguard.engine.event.ClockTick;
@@ -58,6 +60,10 @@ public final class Engine implements AutoCloseable {
 
   private Engine(RulePackage rules, EngineSettings settings, EnforcementService enforcement, Dispatcher dispatcher,
       Supplier<String> decisionIds) {
+    if (rules.isTailored() && !rules.isTailoredTo(settings)) {
+      throw new IllegalArgumentException("the rule package from " + rules.source() + " was compiled for another"
+          + " config than the engine's: rules that this config needs may be left out");
+    }
     this.rules = rules;
     this.settings = settings;
     this.enforcement = enforcement;
@@ -150,14 +156,38 @@ public final class Engine implements AutoCloseable {
 
   /**
    * The config's rule sections changed (a reload): every session swaps in the sections that
-   * differ and looks again; sessions opened later start with the new ones.
+   * differ and looks again; sessions opened later start with the new ones. When the running
+   * package is tailored to the config ({@link RulePackage#compile(Path, EngineSettings)})
+   * and the change alters which rules can fire, the package is first recompiled for the new
+   * sections (on the caller's thread) and swapped in as {@link #replaceRules} does, each
+   * session taking the new rules and sections in one step.
+   *
+   * @throws RuleCompileException when the rules cannot be tailored to the new sections (the
+   *     running rules and sections stay)
+   * @throws IllegalStateException as {@link #replaceRules}
    */
-  public void updateRuleSections(List<Object> ruleSections) {
-    settings = new EngineSettings(settings.tradingDay(), settings.risk(), ruleSections);
-    List<Object> sections = settings.ruleSections();
-    for (AccountSession session : sessions.values()) {
-      dispatcher.submit(session.accountId(), () -> session.updateRuleSections(sections));
+  public void updateRuleSections(List<Object> ruleSections) throws InterruptedException {
+    EngineSettings next = settings.withRuleSections(ruleSections);
+    List<Object> sections = next.ruleSections();
+    RulePackage.Build tailored = rules.prepareTailoring(next);
+    if (tailored == null) {
+      settings = next;
+      for (AccountSession session : sessions.values()) {
+        dispatcher.submit(session.accountId(), () -> session.updateRuleSections(sections));
+      }
+      return;
     }
+    swap(tailored, next, (session, replaced) -> session.rulesAndSectionsReplaced(replaced, sections));
+  }
+
+  /**
+   * Compiles the version of {@code dir} that is to replace the running rules (off the event
+   * path), tailored to the engine's config as the running package is.
+   *
+   * @throws RuleCompileException as {@link RulePackage#prepareUpdate}
+   */
+  public RulePackage.Build prepareRules(Path dir) {
+    return rules.prepareUpdate(dir, rules.isTailored() ? settings : null);
   }
 
   /**
@@ -172,14 +202,20 @@ public final class Engine implements AutoCloseable {
    * @throws IllegalStateException when an account stays busy too long (the running rules stay)
    */
   public RulePackage replaceRules(RulePackage.Build next) throws InterruptedException {
+    return swap(next, settings, AccountSession::rulesReplaced);
+  }
+
+  private RulePackage swap(RulePackage.Build next, EngineSettings nextSettings,
+      BiConsumer<AccountSession, RulePackage> then) throws InterruptedException {
     synchronized (sessionCreation) {
       RulePackage replaced;
       try (Dispatcher.Hold held = dispatcher.holdBetweenSteps(sessions.keySet(), HOLD_PATIENCE)) {
         replaced = rules.replaceWith(next);
         rules = replaced;
+        settings = nextSettings;
       }
       for (AccountSession session : sessions.values()) {
-        dispatcher.submit(session.accountId(), () -> session.rulesReplaced(replaced));
+        dispatcher.submit(session.accountId(), () -> then.accept(session, replaced));
       }
       return replaced;
     }

@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -93,16 +94,24 @@ public final class RulePackage {
     private final String contentHash;
     private final Instant builtAt;
     private final RuleWorkspace workspace;
+    /** The rule files as written, by relative name. */
+    private final Map<String, byte[]> files;
+    /** The config the package is tailored to (its idle rules left out); null: every rule runs. */
+    private final EngineSettings tailoredTo;
+    private final IdleRules idle;
     private final List<String> compiledFiles;
     private final boolean incremental;
 
-    private Build(String source, String contentHash, RuleWorkspace workspace, List<String> compiledFiles,
-        boolean incremental) {
+    private Build(String source, Map<String, byte[]> files, RuleWorkspace workspace, EngineSettings tailoredTo,
+        IdleRules idle, List<String> compiledFiles, boolean incremental) {
       this.source = source;
-      this.contentHash = contentHash;
+      this.files = files;
+      this.contentHash = hash(files);
       this.builtAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
       this.version = contentHash.substring(0, 8) + "@" + builtAt;
       this.workspace = workspace;
+      this.tailoredTo = tailoredTo;
+      this.idle = idle;
       this.compiledFiles = List.copyOf(compiledFiles);
       this.incremental = incremental;
     }
@@ -136,6 +145,14 @@ public final class RulePackage {
       return incremental;
     }
 
+    /**
+     * The rules left out because they cannot fire under the config the package is tailored to
+     * (sorted names); empty when every rule runs.
+     */
+    public List<String> idleRules() {
+      return idle.names();
+    }
+
     ReleaseId releaseId() {
       return workspace.releaseId();
     }
@@ -153,7 +170,20 @@ public final class RulePackage {
    *     directory holds no {@code .drl} file
    */
   public static RulePackage compile(Path dir) {
-    return start(prepare(dir));
+    return start(build(dir, dir.toString(), null));
+  }
+
+  /**
+   * Compiles every rule file in {@code dir}, checks every rule, and runs only the rules that can
+   * fire under {@code settings}: a rule whose conditions begin with config facts that the
+   * settings do not match (a limit's variant that is off, a section that is disabled) is left
+   * out ({@link IdleRules}). Engines made from it must run these settings; a config change
+   * goes through {@link Engine#updateRuleSections}, which brings the left-out rules in line.
+   *
+   * @throws RuleCompileException as {@link #compile(Path)}
+   */
+  public static RulePackage compile(Path dir, EngineSettings settings) {
+    return start(build(dir, dir.toString(), settings));
   }
 
   /**
@@ -163,15 +193,20 @@ public final class RulePackage {
    * @throws RuleCompileException as {@link #compile}
    */
   public static Build prepare(Path dir) {
-    return build(dir, dir.toString());
+    return build(dir, dir.toString(), null);
   }
 
   private static RulePackage start(Build build) {
     return new RulePackage(build, KieServices.get().newKieContainer(build.releaseId()));
   }
 
-  /** The package shipped with riskguard ({@code rules/} on the classpath). */
+  /** The package shipped with riskguard ({@code rules/} on the classpath), every rule running. */
   public static RulePackage shipped() {
+    return shipped(null);
+  }
+
+  /** The package shipped with riskguard, tailored to {@code settings} as {@link #compile(Path, EngineSettings)}. */
+  public static RulePackage shipped(EngineSettings settings) {
     URL marker = RulePackage.class.getClassLoader().getResource(SHIPPED_MARKER);
     if (marker == null) {
       throw new IllegalStateException("the shipped rule package (" + SHIPPED_MARKER + ") is not on the classpath");
@@ -180,17 +215,21 @@ public final class RulePackage {
       URI uri = marker.toURI();
       if ("jar".equals(uri.getScheme())) {
         try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-          return start(build(jar.getPath(SHIPPED_MARKER).getParent(), "shipped"));
+          return start(build(jar.getPath(SHIPPED_MARKER).getParent(), "shipped", settings));
         }
       }
-      return start(build(Path.of(uri).getParent(), "shipped"));
+      return start(build(Path.of(uri).getParent(), "shipped", settings));
     } catch (URISyntaxException | IOException e) {
       throw new IllegalStateException("cannot read the shipped rule package at " + marker, e);
     }
   }
 
-  private static Build build(Path dir, String source) {
-    Map<String, byte[]> files = read(dir, source);
+  /** Compiles every file of {@code dir} whole, then, when tailoring, again without the idle rules. */
+  private static Build build(Path dir, String source, EngineSettings tailoredTo) {
+    return build(read(dir, source), source, tailoredTo);
+  }
+
+  private static Build build(Map<String, byte[]> files, String source, EngineSettings tailoredTo) {
     RuleWorkspace.Compiled built = RuleWorkspace.compileAll(files);
     RuleWorkspace workspace = built.workspace();
     List<RuleError> errors = errorsOf(built.outcome().errors(), source);
@@ -198,7 +237,28 @@ public final class RulePackage {
       KieServices.get().getRepository().removeKieModule(workspace.releaseId());
       throw new RuleCompileException(source, errors);
     }
-    return new Build(source, hash(files), workspace, built.outcome().compiled(), false);
+    IdleRules idle = leaveOutIdle(workspace, files, tailoredTo, source);
+    return new Build(source, files, workspace, tailoredTo, idle, built.outcome().compiled(), false);
+  }
+
+  /**
+   * Recompiles, in {@code workspace} (which holds every rule of {@code files} compiled), the
+   * files that hold rules idle under {@code tailoredTo} without them.
+   */
+  private static IdleRules leaveOutIdle(RuleWorkspace workspace, Map<String, byte[]> files, EngineSettings tailoredTo,
+      String source) {
+    if (tailoredTo == null) {
+      return IdleRules.NONE;
+    }
+    IdleRules idle = IdleRules.under(files, tailoredTo.configFacts(), EngineSettings.CONFIG_TYPES);
+    if (idle.count() == 0) {
+      return idle;
+    }
+    List<RuleError> errors = errorsOf(workspace.rebuild(idle.leaveOut(files)).errors(), source);
+    if (!errors.isEmpty()) {
+      throw new RuleCompileException(source, errors);
+    }
+    return idle;
   }
 
   /**
@@ -210,18 +270,67 @@ public final class RulePackage {
    * @throws RuleCompileException as {@link #compile}
    */
   public Build prepareUpdate(Path dir) {
+    return prepareUpdate(dir, build.tailoredTo);
+  }
+
+  /**
+   * As {@link #prepareUpdate(Path)}, tailored to {@code settings} (null: every rule runs). The
+   * files that changed are compiled whole first, so an error in a rule that would be left out
+   * is still reported.
+   */
+  Build prepareUpdate(Path dir, EngineSettings settings) {
     String source = dir.toString();
     Map<String, byte[]> files = read(dir, source);
     RuleWorkspace workspace = build.workspace;
     if (!workspace.canRebuild(files)) {
-      return build(dir, source);
+      return build(files, source, settings);
     }
-    RuleWorkspace.Outcome outcome = workspace.rebuild(files);
+    Map<String, byte[]> held = build.idle.leaveOut(build.files);
+    Map<String, byte[]> checked = new LinkedHashMap<>(files);
+    checked.replaceAll((name, content) -> Arrays.equals(content, build.files.get(name)) ? held.get(name) : content);
+    RuleWorkspace.Outcome outcome = workspace.rebuild(checked);
     List<RuleError> errors = errorsOf(outcome.errors(), source);
     if (!errors.isEmpty()) {
       throw new RuleCompileException(source, errors);
     }
-    return new Build(source, hash(files), workspace, outcome.compiled(), true);
+    IdleRules idle = leaveOutIdle(workspace, files, settings, source);
+    return new Build(source, files, workspace, settings, idle, outcome.compiled(), true);
+  }
+
+  /**
+   * The running rules tailored to new config facts, when the rules left out change with them:
+   * the files concerned are recompiled (off the event path) for {@link #replaceWith}. Null when
+   * the package is not tailored or the same rules stay idle.
+   *
+   * @throws RuleCompileException when the rules cannot be recompiled (the running ones stay)
+   */
+  Build prepareTailoring(EngineSettings settings) {
+    if (build.tailoredTo == null) {
+      return null;
+    }
+    IdleRules idle = IdleRules.under(build.files, settings.configFacts(), EngineSettings.CONFIG_TYPES);
+    if (idle.equals(build.idle)) {
+      return null;
+    }
+    if (!build.workspace.canRebuild(build.files)) {
+      return build(build.files, build.source, settings);
+    }
+    RuleWorkspace.Outcome outcome = build.workspace.rebuild(idle.leaveOut(build.files));
+    List<RuleError> errors = errorsOf(outcome.errors(), build.source);
+    if (!errors.isEmpty()) {
+      throw new RuleCompileException(build.source, errors);
+    }
+    return new Build(build.source, build.files, build.workspace, settings, idle, outcome.compiled(), true);
+  }
+
+  /** True when the package runs only the rules that can fire under {@code settings}' config facts. */
+  boolean isTailoredTo(EngineSettings settings) {
+    return build.tailoredTo != null && build.tailoredTo.configFacts().equals(settings.configFacts());
+  }
+
+  /** True when the package leaves out rules that cannot fire under its config. */
+  boolean isTailored() {
+    return build.tailoredTo != null;
   }
 
   /** Every rule file of {@code dir} by its relative name, vocabularies first. */
