@@ -173,6 +173,36 @@ class DaemonReloadTest {
   }
 
   @Test
+  void aConfigThatSwitchesALimitsActionSwapsInTheRuleItNeedsAndEnforcesIt() throws Exception {
+    writeConfig(maxContracts(3));
+    try (Daemon daemon = startDaemon()) {
+      String startVersion = daemon.reloadState().rulesVersion();
+      trader.buyMarket(ContractCatalogue.MNQ, 3);
+      Eventually.until("the daemon sees 3 MNQ", PATIENCE,
+          () -> daemon.snapshot().accounts().get(0).positions().size() == 1);
+
+      writeConfig("  max_contracts:\n    limit: 1\n    count_type: gross\n    action: reduce_to_limit\n");
+      awaitReload(ReloadState.Outcome.APPLIED);
+
+      Eventually.until("RULE-001 reduced MNQ to the new limit", PATIENCE,
+          () -> !sim.calls("/api/Position/partialCloseContract").isEmpty()
+              && trader.positions().size() == 1 && trader.positions().get(0).size() == 1);
+      String tailoredVersion = daemon.reloadState().rulesVersion();
+      assertThat(tailoredVersion).as("the rules were tailored to the new action").isNotEqualTo(startVersion);
+      assertThat(reloadLog.list).anySatisfy(event ->
+          assertThat(event.getFormattedMessage()).startsWith("rules tailored to the reloaded config: version "
+              + tailoredVersion));
+      assertThat(auditRows())
+          .filteredOn(row -> row.row().phase() == AuditPhase.DECIDED)
+          .extracting(row -> row.row().rule(), row -> row.row().rulePackageVersion())
+          .containsOnly(org.assertj.core.groups.Tuple.tuple("RULE-001", tailoredVersion));
+    }
+    try (Database database = Database.openReadOnly(dir.resolve("riskguard.db"))) {
+      assertThat(new RulePackageRepository(database).history()).hasSize(2);
+    }
+  }
+
+  @Test
   void aBrokenFileIsRejectedWithItsLineAndTheOldPackageGoesOnEnforcing() throws Exception {
     writeConfig(maxContracts(3));
     try (Daemon daemon = startDaemon()) {

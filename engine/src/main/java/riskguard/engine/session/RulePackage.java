@@ -108,7 +108,7 @@ public final class RulePackage {
       this.files = files;
       this.contentHash = hash(files);
       this.builtAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-      this.version = contentHash.substring(0, 8) + "@" + builtAt;
+      this.version = runningHash(contentHash, idle).substring(0, 8) + "@" + builtAt;
       this.workspace = workspace;
       this.tailoredTo = tailoredTo;
       this.idle = idle;
@@ -121,7 +121,12 @@ public final class RulePackage {
       return source;
     }
 
-    /** The content hash (short) and the time it was compiled, e.g. {@code 3f9a1c2e@2026-11-25T15:30:02Z}. */
+    /**
+     * The hash (short) of what runs and the time it was compiled, e.g. {@code
+     * 3f9a1c2e@2026-11-25T15:30:02Z}: the content hash, or for a package tailored to a config
+     * that leaves rules out, a hash of the content hash and the rules left out, so two packages
+     * running different rules never share a version.
+     */
     public String version() {
       return version;
     }
@@ -342,6 +347,16 @@ public final class RulePackage {
     return files;
   }
 
+  private static String runningHash(String contentHash, IdleRules idle) {
+    if (idle.count() == 0) {
+      return contentHash;
+    }
+    MessageDigest digest = sha256();
+    digest.update(contentHash.getBytes(StandardCharsets.UTF_8));
+    idle.names().forEach(name -> digest.update(("\nleft out: " + name).getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
   private static String hash(Map<String, byte[]> files) {
     MessageDigest digest = sha256();
     files.forEach((name, content) -> hash(digest, name, content));
@@ -499,7 +514,7 @@ public final class RulePackage {
     return build.source();
   }
 
-  /** Content hash (short) and compile time: what audit rows name as the deciding rules. */
+  /** Hash (short) of what runs and compile time: what audit rows name as the deciding rules. */
   public String version() {
     return build.version();
   }
