@@ -90,10 +90,15 @@ final class SimulateCommand implements Callable<Integer> {
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
     String summary = replayed + " events, " + decisions.get() + " decisions in "
-        + elapsed.toMillis() + " ms (" + rules.ruleCount() + " rules from " + rules.source() + ")";
+        + elapsed.toMillis() + " ms (" + rules.ruleCount() + " rules from " + rules.source() + idleNote(rules) + ")";
     (json ? err : out).println(summary);
     out.flush();
     return 0;
+  }
+
+  private static String idleNote(RulePackage rules) {
+    int idle = rules.build().idleRules().size();
+    return idle == 0 ? "" : "; " + idle + " more left out, as the config cannot fire them";
   }
 
   /** Replays the recording through the baseline and the new package and prints what differs. */

@@ -190,17 +190,14 @@ public final class Daemon implements AutoCloseable {
     LOG.info("compiling rules from {}", dir == null ? "the shipped package" : dir);
     try {
       RulePackage rules = dir == null ? RulePackage.shipped(settings) : RulePackage.compile(dir, settings);
+      List<String> idle = rules.build().idleRules();
       LOG.info("rules compiled: {} rules running from {}, version {}{}", rules.ruleCount(), rules.source(),
-          rules.version(), idleNote(rules));
+          rules.version(), idle.isEmpty() ? "" : "; " + idle.size() + " left out, as this config cannot fire them");
+      LOG.debug("rules left out: {}", idle);
       return rules;
     } catch (RuleCompileException e) {
       throw new DaemonException(DaemonException.Step.RULES, e.getMessage(), e);
     }
-  }
-
-  private static String idleNote(RulePackage rules) {
-    List<String> idle = rules.build().idleRules();
-    return idle.isEmpty() ? "" : "; left out, as this config cannot fire them: " + String.join(" | ", idle);
   }
 
   private void begin() {
