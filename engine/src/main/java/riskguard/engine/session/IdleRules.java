@@ -2,6 +2,7 @@ package riskguard.engine.session;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,7 +20,6 @@ import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
 import org.kie.api.KieBase;
 import org.kie.api.builder.Message;
-import org.kie.api.builder.Results;
 import org.kie.api.conf.EventProcessingOption;
 import org.kie.api.runtime.KieSession;
 import org.kie.internal.builder.conf.LanguageLevelOption;
@@ -62,6 +62,39 @@ final class IdleRules {
   private record Gate(String file, String rule) {}
 
   /**
+   * What decides which rules are idle: each file's probe (its imports and the queries of its
+   * rules' leading config patterns, numbered in order) and the config's facts. Rule names are
+   * not in it: the answer is by query number.
+   */
+  private record Probe(Map<String, String> files, List<Object> configFacts) {}
+
+  /**
+   * The last probes asked, with the numbers of their queries that had no answer. A rule reload
+   * rarely changes a leading config pattern, and compiling the probe costs about as much as
+   * compiling a rule file, so the reload asks again only when a probe or the config changed.
+   */
+  private static final Map<Probe, BitSet> ASKED = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Probe, BitSet> eldest) {
+      return size() > 8;
+    }
+  };
+
+  private static BitSet asked(Probe probe, List<Gate> gates) {
+    synchronized (ASKED) {
+      BitSet known = ASKED.get(probe);
+      if (known != null) {
+        return (BitSet) known.clone();
+      }
+    }
+    BitSet unanswered = probe(probe, gates);
+    synchronized (ASKED) {
+      ASKED.put(probe, (BitSet) unanswered.clone());
+    }
+    return unanswered;
+  }
+
+  /**
    * The rules of {@code files} that cannot fire while the sessions hold {@code configFacts}.
    *
    * @param files rule file name → content, as the package is compiled
@@ -90,21 +123,42 @@ final class IdleRules {
     for (Map.Entry<String, PackageDescr> file : parsedFiles.entrySet()) {
       String text = texts.get(file.getKey());
       PackageDescr parsed = file.getValue();
-      StringBuilder probe = new StringBuilder(withoutRules(text, parsed.getRules()));
+      StringBuilder queries = new StringBuilder();
       for (RuleDescr rule : parsed.getRules()) {
         if (rule.isQuery() || parents.contains(rule.getName())) {
           continue;
         }
         List<String> patterns = leadingConfigPatterns(rule, text, parsed, configTypes);
         if (!patterns.isEmpty()) {
-          probe.append("\nquery \"").append(QUERY_PREFIX).append(gates.size()).append("\"\n    ")
+          queries.append("\nquery \"").append(QUERY_PREFIX).append(gates.size()).append("\"\n    ")
               .append(String.join("\n    ", patterns)).append("\nend\n");
           gates.add(new Gate(file.getKey(), rule.getName()));
         }
       }
-      probes.put(file.getKey(), probe.toString());
+      if (!queries.isEmpty()) {
+        probes.put(file.getKey(), header(parsed) + queries);
+      }
     }
-    return gates.isEmpty() ? NONE : probe(probes, gates, configFacts);
+    if (gates.isEmpty()) {
+      return NONE;
+    }
+    BitSet unanswered = asked(new Probe(Map.copyOf(probes), List.copyOf(configFacts)), gates);
+    Map<String, Set<String>> idle = new LinkedHashMap<>();
+    unanswered.stream().mapToObj(gates::get)
+        .forEach(gate -> idle.computeIfAbsent(gate.file(), file -> new TreeSet<>()).add(gate.rule()));
+    return new IdleRules(Map.copyOf(idle));
+  }
+
+  /** The file's package and imports: what its patterns' names and constants need. */
+  private static String header(PackageDescr parsed) {
+    StringBuilder header = new StringBuilder();
+    if (!parsed.getName().isEmpty()) {
+      header.append("package ").append(parsed.getName()).append(";\n");
+    }
+    parsed.getImports().forEach(imported -> header.append("import ").append(imported.getTarget()).append(";\n"));
+    parsed.getFunctionImports().forEach(imported ->
+        header.append("import function ").append(imported.getTarget()).append(";\n"));
+    return header.toString();
   }
 
   /**
@@ -150,41 +204,89 @@ final class IdleRules {
     return false;
   }
 
-  /** Null when the file does not parse: the compiler reports it, nothing is left out. */
+  /**
+   * Null when the file does not parse: the compiler reports it, nothing is left out. A reload
+   * parses every file again although one changed, so the last files parsed are kept by content
+   * (the descriptions are only read).
+   */
   private static PackageDescr parse(String text) {
+    synchronized (PARSED) {
+      if (PARSED.containsKey(text)) {
+        return PARSED.get(text);
+      }
+    }
     DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
+    PackageDescr parsed;
     try {
-      PackageDescr parsed = parser.parse(null, text);
-      return parser.hasErrors() ? null : parsed;
+      parsed = parser.parse(null, text);
+      parsed = parser.hasErrors() ? null : parsed;
     } catch (DroolsParserException e) {
+      parsed = null;
+    }
+    synchronized (PARSED) {
+      PARSED.put(text, parsed);
+    }
+    return parsed;
+  }
+
+  private static final Map<String, PackageDescr> PARSED = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, PackageDescr> eldest) {
+      return size() > 64;
+    }
+  };
+
+  /**
+   * Compiles the probes and asks their queries. The probes hold a file's imports and queries
+   * only (compiling the package's functions and declared types again would cost as much as the
+   * package): a file whose queries need more (a function called in a leading pattern) does not
+   * compile, and its rules are all kept.
+   */
+  private static BitSet probe(Probe probe, List<Gate> gates) {
+    Map<String, String> compiling = new LinkedHashMap<>(probe.files());
+    KieBase base = compile(compiling);
+    if (base == null) {
+      List<Message> errors = helperFor(compiling).verify().getMessages(Message.Level.ERROR);
+      LOG.debug("rules kept whatever the config, as their leading patterns cannot be asked alone: {}", errors);
+      for (Message error : errors) {
+        String path = error.getPath() == null ? "" : error.getPath();
+        compiling.keySet().removeIf(name -> path.equals(RuleWorkspace.KFS_ROOT + name));
+      }
+      base = compiling.isEmpty() ? null : compile(compiling);
+      if (base == null) {
+        LOG.warn("every rule kept running: the probe for rules idle under this config did not compile ({})",
+            errors.isEmpty() ? "no message" : errors.get(0).getText().strip());
+        return new BitSet();
+      }
+    }
+    KieSession session = base.newKieSession();
+    try {
+      probe.configFacts().forEach(session::insert);
+      BitSet unanswered = new BitSet();
+      for (int i = 0; i < gates.size(); i++) {
+        if (compiling.containsKey(gates.get(i).file()) && session.getQueryResults(QUERY_PREFIX + i).size() == 0) {
+          unanswered.set(i);
+        }
+      }
+      return unanswered;
+    } finally {
+      session.dispose();
+    }
+  }
+
+  /** The probes' rule base, or null when they do not compile. */
+  private static KieBase compile(Map<String, String> probes) {
+    try {
+      return helperFor(probes).build(EventProcessingOption.STREAM);
+    } catch (RuntimeException errors) {
       return null;
     }
   }
 
-  private static IdleRules probe(Map<String, String> probes, List<Gate> gates, Collection<?> configFacts) {
+  private static KieHelper helperFor(Map<String, String> probes) {
     KieHelper helper = new KieHelper();
     probes.forEach((name, text) -> helper.addContent(text, RuleWorkspace.KFS_ROOT + name));
-    Results results = helper.verify();
-    if (results.hasMessages(Message.Level.ERROR)) {
-      LOG.warn("every rule kept running: the probe for rules idle under this config did not compile ({})",
-          results.getMessages(Message.Level.ERROR).get(0).getText().strip());
-      return NONE;
-    }
-    KieBase base = helper.build(EventProcessingOption.STREAM);
-    KieSession session = base.newKieSession();
-    try {
-      configFacts.forEach(session::insert);
-      Map<String, Set<String>> idle = new LinkedHashMap<>();
-      for (int i = 0; i < gates.size(); i++) {
-        if (session.getQueryResults(QUERY_PREFIX + i).size() == 0) {
-          Gate gate = gates.get(i);
-          idle.computeIfAbsent(gate.file(), file -> new TreeSet<>()).add(gate.rule());
-        }
-      }
-      return new IdleRules(Map.copyOf(idle));
-    } finally {
-      session.dispose();
-    }
+    return helper;
   }
 
   /**
