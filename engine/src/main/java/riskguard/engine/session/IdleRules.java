@@ -37,11 +37,11 @@ import org.slf4j.LoggerFactory;
  * every update of the facts it joins, which cost a third of a quote's time.
  *
  * <p>The leading config patterns of every rule are asked as Drools queries, in a throwaway rule
- * base holding the package's declarations and functions but none of its rules, against the
- * config's facts: no answer, idle. Drools itself judges the constraints, so a rule is left out
- * only when Drools would never match it. Only {@code .drl} files are looked at (a {@code .dslr}
- * rule is expanded from its vocabulary first, and is always kept). A probe that does not
- * compile leaves every rule in, with a warning.
+ * base holding each file's imports and those queries, against the config's facts: no answer,
+ * idle. Drools itself judges the constraints, so a rule is left out only when Drools would
+ * never match it. Only {@code .drl} files are looked at (a {@code .dslr} rule is expanded from
+ * its vocabulary first, and is always kept); queries and rules that others extend are kept. A
+ * file whose probe does not compile keeps all its rules.
  */
 final class IdleRules {
 

@@ -206,6 +206,35 @@ class TailoredPackageTest {
     assertThat(tailored.build().idleRules()).containsExactly("Blocked symbols: close every position");
   }
 
+  @Test
+  void aFileWhoseLeadingPatternsCallAFunctionKeepsItsRulesAndTheOtherFilesAreStillTailored() throws Exception {
+    write(LIMITS);
+    Files.writeString(dir.resolve("blocks.drl"), """
+        package test;
+        import riskguard.config.SymbolBlocks;
+        import riskguard.engine.model.Position;
+        global riskguard.engine.session.DecisionChannel decisions;
+
+        function boolean blocksAnything(SymbolBlocks blocks) {
+            return !blocks.blocked().isEmpty();
+        }
+
+        rule "Blocked symbols, asked through a function: close every position"
+        when
+            SymbolBlocks( blocksAnything(this) )
+            Position( $c : contractId )
+        then
+            decisions.closePosition("BLOCKED-FN", $c, "blocked");
+        end
+        """);
+
+    RulePackage tailored = RulePackage.compile(dir, settings(maxContracts(LimitAction.CLOSE_ALL)));
+
+    assertThat(tailored.build().idleRules())
+        .containsExactly("Blocked symbols: close every position", "Over the limit: reduce the position");
+    assertThat(tailored.ruleCount()).isEqualTo(3);
+  }
+
   private static int lineOf(String text, String fragment) {
     return (int) text.substring(0, text.indexOf(fragment)).lines().count();
   }
