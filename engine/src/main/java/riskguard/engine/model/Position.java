@@ -1,6 +1,9 @@
 package riskguard.engine.model;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * An open position in one contract (the gateway nets each contract into one position).
@@ -71,21 +74,46 @@ public final class Position {
 
   /**
    * When the position was opened: the gateway's creation time, else when it was first seen.
-   * Derived, so no update names it: a pattern constraining it says {@code @watch(openedAt, changedAt)}.
+   * Derived; {@link #update} names it when it changes, so a pattern reading it watches
+   * {@code openedTime} and is not woken when the position is only scaled in or out.
    */
   public Instant getOpenedTime() {
     return openedAt != null ? openedAt : changedAt;
   }
 
-  /** Engine only: the position as the latest position event shows it. */
-  public void update(PositionType type, int size, double averagePrice, Instant openedAt, Instant now) {
+  /**
+   * Engine only: the position as the latest position event shows it. Returns the properties
+   * that changed (derived ones included), for a property-reactive update that wakes only the
+   * patterns reading them.
+   */
+  public List<String> update(PositionType type, int size, double averagePrice, Instant openedAt, Instant now) {
+    Instant openedBefore = getOpenedTime();
+    List<String> changed = new ArrayList<>(7);
     if (this.type != type || this.size != size) {
       this.changedAt = now;
+      changed.add("changedAt");
+      if (this.type != type) {
+        changed.add("type");
+      }
+      if (this.size != size) {
+        changed.add("size");
+      }
+      changed.add("signedSize");
+    }
+    if (Double.compare(this.averagePrice, averagePrice) != 0) {
+      changed.add("averagePrice");
+    }
+    if (!Objects.equals(this.openedAt, openedAt)) {
+      changed.add("openedAt");
     }
     this.type = type;
     this.size = size;
     this.averagePrice = averagePrice;
     this.openedAt = openedAt;
+    if (!Objects.equals(openedBefore, getOpenedTime())) {
+      changed.add("openedTime");
+    }
+    return changed;
   }
 
   /** Engine only: contract metadata arrived and names the root. */

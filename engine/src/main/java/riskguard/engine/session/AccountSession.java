@@ -51,7 +51,8 @@ public final class AccountSession implements AutoCloseable {
   private final PropertyUpdate revalued;
   private final PropertyUpdate priceMoved;
   private final PropertyUpdate quoteAged;
-  private final PropertyUpdate positionChange;
+  /** The update for each set of position properties a position event changed (see Position.update). */
+  private final Map<List<String>, PropertyUpdate> positionChanges = new HashMap<>();
   private final PropertyUpdate positionRoot;
   private final PropertyUpdate orderChange;
   private final PropertyUpdate orderRoot;
@@ -132,8 +133,6 @@ public final class AccountSession implements AutoCloseable {
         "quoteTime");
     this.priceMoved = new PropertyUpdate(session, "mark", "unrealizedPnl", "profitTicks", "quoteTime");
     this.quoteAged = new PropertyUpdate(session, "quoteTime");
-    this.positionChange = new PropertyUpdate(session, "type", "size", "signedSize", "averagePrice", "openedAt",
-        "changedAt");
     this.positionRoot = new PropertyUpdate(session, "root");
     this.orderChange = new PropertyUpdate(session, "status", "type", "side", "size", "limitPrice", "stopPrice",
         "createdAt", "updatedAt");
@@ -527,11 +526,13 @@ public final class AccountSession implements AutoCloseable {
     if (isNew) {
       position = new Position(accountId, contractId, rootOf(contractId));
     }
-    position.update(event.type(), event.size(), event.averagePrice(), event.openedAt(), clock.now());
+    List<String> changed = position.update(event.type(), event.size(), event.averagePrice(), event.openedAt(),
+        clock.now());
     if (isNew) {
       facts.insertPosition(position);
     } else {
-      facts.updatePosition(position, positionChange);
+      facts.updatePosition(position, positionChanges.computeIfAbsent(changed,
+          names -> new PropertyUpdate(session, names.toArray(String[]::new))));
     }
     if (quote != null) {
       value(position, quote);
