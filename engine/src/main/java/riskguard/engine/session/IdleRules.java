@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -73,25 +75,42 @@ final class IdleRules {
    * rarely changes a leading config pattern, and compiling the probe costs about as much as
    * compiling a rule file, so the reload asks again only when a probe or the config changed.
    */
-  private static final Map<Probe, BitSet> ASKED = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Probe, BitSet> eldest) {
-      return size() > 8;
+  private static final LastUsed<Probe, BitSet> ASKED = new LastUsed<>(8);
+
+  /** A parsed file by its text: a reload parses every file again although one changed. */
+  private static final LastUsed<String, Optional<PackageDescr>> PARSED = new LastUsed<>(64);
+
+  /** The last {@code capacity} values computed, by key; used from the reload and start-up threads. */
+  private static final class LastUsed<K, V> {
+
+    private final Map<K, V> values;
+
+    LastUsed(int capacity) {
+      this.values = new LinkedHashMap<>(capacity, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+          return size() > capacity;
+        }
+      };
     }
-  };
+
+    V get(K key, Function<K, V> compute) {
+      synchronized (values) {
+        V known = values.get(key);
+        if (known != null) {
+          return known;
+        }
+      }
+      V computed = compute.apply(key);
+      synchronized (values) {
+        values.put(key, computed);
+      }
+      return computed;
+    }
+  }
 
   private static BitSet asked(Probe probe, List<Gate> gates) {
-    synchronized (ASKED) {
-      BitSet known = ASKED.get(probe);
-      if (known != null) {
-        return (BitSet) known.clone();
-      }
-    }
-    BitSet unanswered = probe(probe, gates);
-    synchronized (ASKED) {
-      ASKED.put(probe, (BitSet) unanswered.clone());
-    }
-    return unanswered;
+    return (BitSet) ASKED.get(probe, key -> probe(key, gates)).clone();
   }
 
   /**
@@ -205,36 +224,22 @@ final class IdleRules {
   }
 
   /**
-   * Null when the file does not parse: the compiler reports it, nothing is left out. A reload
-   * parses every file again although one changed, so the last files parsed are kept by content
-   * (the descriptions are only read).
+   * Null when the file does not parse: the compiler reports it, nothing is left out. The last
+   * files parsed are kept by content (the descriptions are only read).
    */
   private static PackageDescr parse(String text) {
-    synchronized (PARSED) {
-      if (PARSED.containsKey(text)) {
-        return PARSED.get(text);
-      }
-    }
-    DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
-    PackageDescr parsed;
-    try {
-      parsed = parser.parse(null, text);
-      parsed = parser.hasErrors() ? null : parsed;
-    } catch (DroolsParserException e) {
-      parsed = null;
-    }
-    synchronized (PARSED) {
-      PARSED.put(text, parsed);
-    }
-    return parsed;
+    return PARSED.get(text, IdleRules::parseNow).orElse(null);
   }
 
-  private static final Map<String, PackageDescr> PARSED = new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, PackageDescr> eldest) {
-      return size() > 64;
+  private static Optional<PackageDescr> parseNow(String text) {
+    DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
+    try {
+      PackageDescr parsed = parser.parse(null, text);
+      return parser.hasErrors() ? Optional.empty() : Optional.of(parsed);
+    } catch (DroolsParserException e) {
+      return Optional.empty();
     }
-  };
+  }
 
   /**
    * Compiles the probes and asks their queries. The probes hold a file's imports and queries

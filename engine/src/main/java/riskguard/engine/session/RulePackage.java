@@ -247,8 +247,9 @@ public final class RulePackage {
   }
 
   /**
-   * Recompiles, in {@code workspace} (which holds every rule of {@code files} compiled), the
-   * files that hold rules idle under {@code tailoredTo} without them.
+   * Recompiles, in {@code workspace} (which holds {@code files} compiled, some perhaps without
+   * their idle rules), the files whose idle rules under {@code tailoredTo} differ from what it
+   * holds; a workspace already holding them compiles nothing.
    */
   private static IdleRules leaveOutIdle(RuleWorkspace workspace, Map<String, byte[]> files, EngineSettings tailoredTo,
       String source) {
@@ -256,14 +257,18 @@ public final class RulePackage {
       return IdleRules.NONE;
     }
     IdleRules idle = IdleRules.under(files, tailoredTo.configFacts(), EngineSettings.CONFIG_TYPES);
-    if (idle.count() == 0) {
-      return idle;
-    }
-    List<RuleError> errors = errorsOf(workspace.rebuild(idle.leaveOut(files)).errors(), source);
+    leaveOut(workspace, files, idle, source);
+    return idle;
+  }
+
+  private static RuleWorkspace.Outcome leaveOut(RuleWorkspace workspace, Map<String, byte[]> files, IdleRules idle,
+      String source) {
+    RuleWorkspace.Outcome outcome = workspace.rebuild(idle.leaveOut(files));
+    List<RuleError> errors = errorsOf(outcome.errors(), source);
     if (!errors.isEmpty()) {
       throw new RuleCompileException(source, errors);
     }
-    return idle;
+    return outcome;
   }
 
   /**
@@ -320,11 +325,7 @@ public final class RulePackage {
     if (!build.workspace.canRebuild(build.files)) {
       return build(build.files, build.source, settings);
     }
-    RuleWorkspace.Outcome outcome = build.workspace.rebuild(idle.leaveOut(build.files));
-    List<RuleError> errors = errorsOf(outcome.errors(), build.source);
-    if (!errors.isEmpty()) {
-      throw new RuleCompileException(build.source, errors);
-    }
+    RuleWorkspace.Outcome outcome = leaveOut(build.workspace, build.files, idle, build.source);
     return new Build(build.source, build.files, build.workspace, settings, idle, outcome.compiled(), true);
   }
 
