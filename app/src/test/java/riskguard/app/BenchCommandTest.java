@@ -20,10 +20,13 @@ class BenchCommandTest {
     JsonNode bench = new ObjectMapper().readTree(run.out());
     assertThat(bench.path("machine").path("cores").asInt()).isPositive();
     for (String figure : new String[] {"events_per_s_cpu", "events_per_s_wall", "latency_p50_us", "latency_p99_us",
-        "latency_p999_us"}) {
+        "latency_p999_us", "first_pass_events_per_s_cpu", "first_pass_latency_p50_us"}) {
       assertThat(bench.path("engine_replay").path(figure).asDouble()).as("engine_replay." + figure).isPositive();
     }
     assertThat(bench.path("engine_replay").path("rules").asInt()).isPositive();
+    assertThat(bench.path("engine_replay").path("passes_measured").asInt()).isOne();
+    assertThat(bench.path("engine_replay").path("decisions_same_every_pass").asBoolean())
+        .as("every pass replays the same stream to the same decisions").isTrue();
     assertThat(bench.path("baseline").path("events_per_s_cpu").asDouble()).isPositive();
     assertThat(bench.path("baseline").path("engine_cost_ratio").asDouble()).isPositive();
     assertThat(bench.path("live_path").path("breaches").asInt()).isPositive();

@@ -42,11 +42,11 @@ public final class Bench {
       BenchStream stream = BenchStream.generate(seed, ACCOUNTS, sizes.replayWarmup(), sizes.replayEvents());
       progress.printf("engine replay: %d events after %d warm-up, %d accounts, %d rules%n",
           sizes.replayEvents(), sizes.replayWarmup(), ACCOUNTS, rules.ruleCount());
-      Map<String, Object> replay = EngineReplay.run(rules, settings, stream);
+      Map<String, Object> replay = EngineReplay.run(rules, settings, stream, new EngineReplay.Passes(sizes.replayWarmupPasses(), sizes.replayPasses()), progress);
       sections.put("engine_replay", replay);
       if (only.contains("baseline")) {
         progress.println("baseline: the same stream through hand-coded checks");
-        Map<String, Object> baseline = HandCodedBaseline.run(stream);
+        Map<String, Object> baseline = HandCodedBaseline.run(stream, sizes.replayPasses());
         baseline.put("engine_cost_ratio",
             (double) baseline.get("events_per_s_cpu") / (double) replay.get("events_per_s_cpu"));
         sections.put("baseline", baseline);
