@@ -364,6 +364,11 @@ public final class AccountSession implements AutoCloseable {
    * The quote path: the clock moves to the newest of the batch's quotes not yet applied, the
    * positions in those contracts are valued with them, and the rules fire once. Runs for
    * every quote in a replay; in the live daemon once per batch of queued quotes.
+   *
+   * <p>The rules do not fire when working memory heard of nothing: no valuation changed (the
+   * quote moved only the other side of the book, or repeated the mark and its time) and the
+   * clock reached nothing waiting for it (a deadline, a timer, the daily reset). Firing then
+   * would find no rule to look again; about half of all quotes are such.
    */
   void applyQuotes(QuoteBatch batch) {
     Map<String, QuoteEvent> latest = batch.take();
@@ -377,14 +382,17 @@ public final class AccountSession implements AutoCloseable {
     if (newest == null) {
       return;
     }
+    boolean heard = dueBy(newest);
     advanceClock(newest);
     for (SessionFacts.Held<Position> held : facts.positions()) {
       QuoteEvent quote = unapplied(latest, held.fact().getContractId());
       if (quote != null) {
-        value(held.fact(), quote);
+        heard |= value(held.fact(), quote);
       }
     }
-    fireAndEnforce();
+    if (heard) {
+      fireAndEnforce();
+    }
   }
 
   private QuoteEvent unapplied(Map<String, QuoteEvent> latest, String contractId) {
@@ -599,15 +607,16 @@ public final class AccountSession implements AutoCloseable {
    * Values a position at the quote's mark (last price, else the side's closing price): its
    * {@link Valuation} is inserted at the first price, then working memory hears only of the
    * properties that changed: a quote that moves only the other side of the book wakes no rule,
-   * and a newer quote at the same mark wakes only what reads the quote's time.
+   * and a newer quote at the same mark wakes only what reads the quote's time. True when
+   * working memory heard of it.
    */
-  private void value(Position position, QuoteEvent quote) {
+  private boolean value(Position position, QuoteEvent quote) {
     String contractId = position.getContractId();
     valuedWith.put(contractId, quote);
     Contract contract = contracts.apply(contractId);
     Double mark = markOf(quote, position);
     if (contract == null || mark == null) {
-      return;
+      return false;
     }
     Instant quoteTime = quote.quoteTime() != null ? quote.quoteTime() : quote.ts();
     Valuation valuation = facts.valuation(contractId);
@@ -615,14 +624,17 @@ public final class AccountSession implements AutoCloseable {
       valuation = new Valuation(accountId, contractId);
       valuation.revalue(position, mark, quoteTime, contract);
       facts.insertValuation(valuation);
-      return;
+      return true;
     }
     switch (valuation.revalue(position, mark, quoteTime, contract)) {
       case FULL -> facts.updateValuation(valuation, revalued);
       case PRICE -> facts.updateValuation(valuation, priceMoved);
       case QUOTE_TIME -> facts.updateValuation(valuation, quoteAged);
-      case UNCHANGED -> { }
+      case UNCHANGED -> {
+        return false;
+      }
     }
+    return true;
   }
 
   private static Double markOf(QuoteEvent quote, Position position) {
