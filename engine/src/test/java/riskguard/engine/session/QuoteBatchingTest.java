@@ -37,6 +37,8 @@ class QuoteBatchingTest {
   static void compile(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("test.drl"), """
         package test;
+        import riskguard.engine.model.Deadline;
+        import riskguard.engine.model.Now;
         import riskguard.engine.model.Position;
         import riskguard.engine.model.Valuation;
         global riskguard.engine.session.DecisionChannel decisions;
@@ -54,6 +56,21 @@ class QuoteBatchingTest {
             Valuation( contractId == $c, $mark : mark )
         then
             decisions.warn("TEST-SEEN", 0, $size + " at " + $mark);
+        end
+
+        rule "A position waits 30 s from its opening"
+        when
+            Position( $at : openedTime )
+        then
+            insertLogical(new Deadline($at.plusSeconds(30), "TEST-HELD"));
+        end
+
+        rule "A position held 30 s: say so"
+        when
+            Position( $at : openedTime )
+            Now( instant >= $at.plusSeconds(30) )
+        then
+            decisions.warn("TEST-HELD", 0, "held since " + $at);
         end
 
         rule "A position of more than 2 contracts: close it"
@@ -100,9 +117,25 @@ class QuoteBatchingTest {
       engine.addContract(Contract.of(MNQ, "MNQH5", 0.25, 0.5, "F.US.MNQ"));
       engine.apply(position(1, 1));
       engine.apply(last(1, 21001.0));
+      long firings = engine.firings();
       engine.apply(new QuoteEvent(OPEN.plusSeconds(2), MNQ, null, 21000.75, null, null));
 
       assertThat(marks()).as("the bid moved, the mark (last price) did not").containsExactly("mark 21001.0");
+      assertThat(engine.firings()).as("working memory heard of nothing: the rules did not fire").isEqualTo(firings);
+    }
+  }
+
+  @Test
+  void aQuoteThatLeavesTheValuationAsItWasStillBringsTheClockToADeadline() {
+    try (Engine engine = Engine.replay(rules, settings, new EnforcementService(decisions::add, actions -> { }))) {
+      engine.addContract(Contract.of(MNQ, "MNQH5", 0.25, 0.5, "F.US.MNQ"));
+      engine.apply(position(1, 1));
+      engine.apply(last(1, 21001.0));
+      engine.apply(new QuoteEvent(OPEN.plusSeconds(31), MNQ, null, 21000.75, null, null));
+
+      assertThat(decisions).filteredOn(decision -> decision.rule().equals("TEST-HELD")).extracting(Decision::ts)
+          .as("the bid-only quote changed no valuation, but the clock it moved reached the 30 s deadline")
+          .containsExactly(OPEN.plusSeconds(31));
     }
   }
 
