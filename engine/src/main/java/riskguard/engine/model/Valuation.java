@@ -23,6 +23,7 @@ public final class Valuation {
   private double profitTicks;
   private double tickSize;
   private Instant quoteTime;
+  private boolean stale;
 
   public Valuation(long accountId, String contractId) {
     this.accountId = accountId;
@@ -66,16 +67,29 @@ public final class Valuation {
     return quoteTime;
   }
 
+  /**
+   * Whether the quote was older than {@code max_quote_age_seconds} when the valuation last
+   * changed (judged by the engine with the session clock then): a rule that only says a quote
+   * is stale reads this and is not woken by every fresh quote. It does not flip as the quote
+   * ages on the clock; the next change of the valuation judges it again.
+   */
+  public boolean isStale() {
+    return stale;
+  }
+
   /** What a {@link #revalue} changed, so the engine tells working memory only that. */
   public enum Change {
     /** Nothing: no rule needs to look again. */
     UNCHANGED,
     /**
      * Only the quote's time: a newer quote at the same mark (e.g. it moved only the other side of
-     * the book). Only what reads {@code quoteTime} needs to look again.
+     * the book). Only what reads {@code quoteTime} (and {@code stale}) needs to look again.
      */
     QUOTE_TIME,
-    /** The mark and what follows from it ({@code mark}, {@code unrealizedPnl}, {@code profitTicks}, {@code quoteTime}). */
+    /**
+     * The mark and what follows from it ({@code mark}, {@code unrealizedPnl}, {@code profitTicks},
+     * {@code quoteTime}, {@code stale}).
+     */
     PRICE,
     /** The position turned around or the tick size changed: every property. */
     FULL
@@ -84,9 +98,10 @@ public final class Valuation {
   /**
    * Engine only: values {@code position} at {@code mark} with the contract's tick size and value,
    * saying which properties changed (for a valuation not yet in working memory the answer does
-   * not matter: it is inserted whole).
+   * not matter: it is inserted whole). {@code stale} is the quote's age judged now; it is taken
+   * only with another change, so a valuation left unchanged does not turn stale.
    */
-  public Change revalue(Position position, double mark, Instant quoteTime, Contract contract) {
+  public Change revalue(Position position, double mark, Instant quoteTime, boolean stale, Contract contract) {
     PositionType side = position.getType();
     double ticks = (mark - position.getAveragePrice()) / contract.tickSize() * side.sign();
     double pnl = Money.cents(ticks * contract.tickValue() * position.getSize());
@@ -99,6 +114,9 @@ public final class Valuation {
     this.tickSize = contract.tickSize();
     this.unrealizedPnl = pnl;
     this.quoteTime = quoteTime;
+    if (!samePrice || !sameTime) {
+      this.stale = stale;
+    }
     if (full) {
       return Change.FULL;
     }

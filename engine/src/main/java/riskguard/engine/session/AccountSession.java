@@ -1,5 +1,6 @@
 package riskguard.engine.session;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ import riskguard.engine.model.Lockout;
 import riskguard.engine.model.Now;
 import riskguard.engine.model.Order;
 import riskguard.engine.model.Position;
+import riskguard.engine.model.QuoteAge;
 import riskguard.engine.model.SymbolRoots;
 import riskguard.engine.model.Trade;
 import riskguard.engine.model.Valuation;
@@ -70,6 +72,8 @@ public final class AccountSession implements AutoCloseable {
   private final EnforcementService enforcement;
   private final TradingDay tradingDay;
   private final Function<String, Contract> contracts;
+  /** max_quote_age_seconds: a valuation's quote older than this is stale (fixed until a restart). */
+  private final Duration maxQuoteAge;
   /** The queued quote step that still takes quotes; touched only by the engine's feeder. */
   private QuoteBatch openBatch;
   /** The book's quote each held contract was last valued with; only a newer one is applied. */
@@ -129,10 +133,11 @@ public final class AccountSession implements AutoCloseable {
       }
     }, decisionIds);
     rules.bindDecisions(session, channel);
+    this.maxQuoteAge = settings.risk().maxQuoteAge();
     this.revalued = new PropertyUpdate(session, "type", "mark", "unrealizedPnl", "profitTicks", "tickSize",
-        "quoteTime");
-    this.priceMoved = new PropertyUpdate(session, "mark", "unrealizedPnl", "profitTicks", "quoteTime");
-    this.quoteAged = new PropertyUpdate(session, "quoteTime");
+        "quoteTime", "stale");
+    this.priceMoved = new PropertyUpdate(session, "mark", "unrealizedPnl", "profitTicks", "quoteTime", "stale");
+    this.quoteAged = new PropertyUpdate(session, "quoteTime", "stale");
     this.positionRoot = new PropertyUpdate(session, "root");
     this.orderChange = new PropertyUpdate(session, "status", "type", "side", "size", "limitPrice", "stopPrice",
         "createdAt", "updatedAt");
@@ -607,8 +612,9 @@ public final class AccountSession implements AutoCloseable {
    * Values a position at the quote's mark (last price, else the side's closing price): its
    * {@link Valuation} is inserted at the first price, then working memory hears only of the
    * properties that changed: a quote that moves only the other side of the book wakes no rule,
-   * and a newer quote at the same mark wakes only what reads the quote's time. True when
-   * working memory heard of it.
+   * and a newer quote at the same mark wakes only what reads the quote's time. Whether the quote
+   * is stale is judged here, on the session clock the rules fire at. True when working memory
+   * heard of it.
    */
   private boolean value(Position position, QuoteEvent quote) {
     String contractId = position.getContractId();
@@ -619,14 +625,15 @@ public final class AccountSession implements AutoCloseable {
       return false;
     }
     Instant quoteTime = quote.quoteTime() != null ? quote.quoteTime() : quote.ts();
+    boolean stale = QuoteAge.isStale(quoteTime, clock.now(), maxQuoteAge);
     Valuation valuation = facts.valuation(contractId);
     if (valuation == null) {
       valuation = new Valuation(accountId, contractId);
-      valuation.revalue(position, mark, quoteTime, contract);
+      valuation.revalue(position, mark, quoteTime, stale, contract);
       facts.insertValuation(valuation);
       return true;
     }
-    switch (valuation.revalue(position, mark, quoteTime, contract)) {
+    switch (valuation.revalue(position, mark, quoteTime, stale, contract)) {
       case FULL -> facts.updateValuation(valuation, revalued);
       case PRICE -> facts.updateValuation(valuation, priceMoved);
       case QUOTE_TIME -> facts.updateValuation(valuation, quoteAged);
