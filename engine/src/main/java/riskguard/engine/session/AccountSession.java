@@ -3,6 +3,7 @@ package riskguard.engine.session;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -366,9 +367,11 @@ public final class AccountSession implements AutoCloseable {
   }
 
   /**
-   * The quote path: the clock moves to the newest of the batch's quotes not yet applied, the
-   * positions in those contracts are valued with them, and the rules fire once. Runs for
-   * every quote in a replay; in the live daemon once per batch of queued quotes.
+   * The quote path: the clock moves to the newest of the batch's quotes not yet applied to a
+   * held position, the positions in those contracts are valued with them, and the rules fire
+   * once. Runs for every quote in a replay (a batch of one); in the live daemon once per batch
+   * of queued quotes. It looks up the batch's contracts among the positions rather than walking
+   * every position held: a session holds several positions, a batch mostly one quote.
    *
    * <p>The rules do not fire when working memory heard of nothing: no valuation changed (the
    * quote moved only the other side of the book, or repeated the mark and its time) and the
@@ -376,11 +379,10 @@ public final class AccountSession implements AutoCloseable {
    * would find no rule to look again; about half of all quotes are such.
    */
   void applyQuotes(QuoteBatch batch) {
-    Map<String, QuoteEvent> latest = batch.take();
+    Collection<QuoteEvent> latest = batch.take().values();
     Instant newest = null;
-    for (SessionFacts.Held<Position> held : facts.positions()) {
-      QuoteEvent quote = unapplied(latest, held.fact().getContractId());
-      if (quote != null && (newest == null || quote.ts().isAfter(newest))) {
+    for (QuoteEvent quote : latest) {
+      if (unapplied(quote) != null && (newest == null || quote.ts().isAfter(newest))) {
         newest = quote.ts();
       }
     }
@@ -389,10 +391,10 @@ public final class AccountSession implements AutoCloseable {
     }
     boolean heard = dueBy(newest);
     advanceClock(newest);
-    for (SessionFacts.Held<Position> held : facts.positions()) {
-      QuoteEvent quote = unapplied(latest, held.fact().getContractId());
-      if (quote != null) {
-        heard |= value(held.fact(), quote);
+    for (QuoteEvent quote : latest) {
+      Position position = unapplied(quote);
+      if (position != null) {
+        heard |= value(position, quote);
       }
     }
     if (heard) {
@@ -400,9 +402,11 @@ public final class AccountSession implements AutoCloseable {
     }
   }
 
-  private QuoteEvent unapplied(Map<String, QuoteEvent> latest, String contractId) {
-    QuoteEvent quote = latest.get(contractId);
-    return quote == null || quote == valuedWith.get(contractId) ? null : quote;
+  /** The held position {@code quote} has not valued yet; null when none is held or it has. */
+  private Position unapplied(QuoteEvent quote) {
+    String contractId = quote.contractId();
+    Position position = facts.position(contractId);
+    return position == null || quote == valuedWith.get(contractId) ? null : position;
   }
 
   /**
