@@ -1,6 +1,7 @@
 package riskguard.app.bench;
 
 import java.util.List;
+import riskguard.app.daemon.SyntheticStream;
 import riskguard.engine.event.InputEvent;
 
 /** One seeded stream, cut into the opening state, the warm-up and the measured part. */

@@ -2,6 +2,8 @@ package riskguard.app.bench;
 
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import riskguard.app.daemon.GatewayEcho;
+import riskguard.app.daemon.SyntheticStream;
 import riskguard.engine.enforcement.EnforcementService;
 import riskguard.engine.event.InputEvent;
 import riskguard.engine.session.Engine;

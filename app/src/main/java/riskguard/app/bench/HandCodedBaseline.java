@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import riskguard.app.daemon.SyntheticStream;
 import riskguard.engine.event.AccountEvent;
 import riskguard.engine.event.InputEvent;
 import riskguard.engine.event.OrderEvent;

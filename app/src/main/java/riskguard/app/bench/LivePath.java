@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import riskguard.app.daemon.Daemon;
 import riskguard.app.daemon.DaemonOptions;
 import riskguard.app.daemon.SimulatorConfig;
+import riskguard.app.daemon.WarmupReport;
 import riskguard.config.RiskguardConfig;
 import riskguard.connectors.sim.ContractCatalogue;
 import riskguard.connectors.sim.GatewaySimulator;
@@ -51,6 +52,8 @@ final class LivePath {
 
   private static final long ACCOUNT = 536;
   private static final Duration ROUND_PATIENCE = Duration.ofSeconds(30);
+  /** The daemon's warm-up is bounded by its own CPU time; on a loaded machine its wall time is longer. */
+  private static final Duration WARMUP_PATIENCE = Duration.ofMinutes(2);
   private static final String CLOSE_CONTRACT = "/api/Position/closeContract";
   private static final int WARMUP_BATCH = 500;
   /**
@@ -90,12 +93,18 @@ final class LivePath {
                   action: close_all
             """);
       BreachWatch watch = new BreachWatch();
+      long starting = System.nanoTime();
       // the simulator runs without rate limits, so the client may too: rounds come faster than 200 a minute
       try (Daemon daemon = Daemon.start(DaemonOptions.of(config).withListener(watch),
           new Daemon.RestBudget(1_000_000, Duration.ofMinutes(1)))) {
         if (!daemon.awaitReady(Duration.ofSeconds(60))) {
           throw new IllegalStateException("the daemon did not connect to the simulator");
         }
+        double startToReady = (System.nanoTime() - starting) / 1e6;
+        WarmupReport warmedUp = watch.awaitWarmedUp(WARMUP_PATIENCE);
+        double startToWarm = (System.nanoTime() - starting) / 1e6;
+        progress.printf("live path: the daemon guards after %.0f ms; warmed up after %.0f ms (%d events, %d ms of CPU)%n",
+            startToReady, startToWarm, warmedUp.events(), warmedUp.cpuMillis());
         Rig rig = new Rig(sim, sim.trader(ACCOUNT), daemon, watch, published);
         progress.printf("live path: %d cold breaches, warm-up until the JIT is quiet (at most %d rounds), "
             + "then %d measured%n", coldBreaches, maxWarmup, breaches);
@@ -114,6 +123,12 @@ final class LivePath {
         });
         figures.put("cold_cpu_per_breach_ms", cold.get("cpu_per_breach_ms"));
         figures.put("cold_" + FIRST_BREACH, firstBreach);
+        figures.put("start_to_ready_ms", startToReady);
+        figures.put("start_to_warm_ms", startToWarm);
+        figures.put("startup_warmup_events", warmedUp.events());
+        figures.put("startup_warmup_cpu_ms", warmedUp.cpuMillis());
+        figures.put("startup_warmup_wall_ms", warmedUp.wallMillis());
+        figures.put("startup_warmup_jit_ms", warmedUp.jitMillis());
         return figures;
       }
     }

@@ -140,7 +140,7 @@ public final class Daemon implements AutoCloseable {
     this.contracts = new ContractCache(rest, new ContractRepository(database), book, intake, recording, clock);
     this.reconciler = new Reconciler(rest, intake, book, contracts, config.tradingDay(), clock);
     this.reload = new HotReload(engine, options.effectiveRulesDir(), config, new RulePackageRepository(database)::record, clock,
-        listener);
+        listener, options.warmup() ? new Warmup(Warmup.Budget.DEFAULT) : null);
     this.liveStatus = new LiveStatus(reload::runningRules, startedAt);
   }
 
@@ -206,6 +206,7 @@ public final class Daemon implements AutoCloseable {
     openEndpoint();
     listener.started(engine.rules().source(), engine.rules().ruleCount());
     reload.start();
+    reload.warmUp("at start");
     gatewayWork.execute(this::connect);
   }
 

@@ -14,6 +14,12 @@ public interface DaemonListener {
   /** Database open, rules compiled; connecting to the gateway next. */
   default void started(String rulePackage, int ruleCount) {}
 
+  /** A warm-up of the rules begins ({@code occasion}: "at start", "after the reload"). */
+  default void warmingUp(String occasion) {}
+
+  /** The rules were warmed up (at start, after a rule reload), or the warm-up was cut short. */
+  default void warmedUp(WarmupReport report) {}
+
   /** The gateway could not be reached; the daemon tries again after {@code retryInSeconds}. */
   default void gatewayUnreachable(int attempt, String problem, long retryInSeconds) {}
 

@@ -13,29 +13,37 @@ import riskguard.config.RiskguardConfig;
  * @param recordDir where to write a recording of what the daemon saw; null falls back to the
  *     config's {@code record}, which may be null too (no recording)
  * @param listener told about start-up, connection, decisions and their outcome
+ * @param warmup whether the daemon warms its rules up at start and after a rule reload, on a
+ *     synthetic trading day that has no effect ({@code run --no-warmup} turns it off; see
+ *     docs/daemon.md, "Warm-up")
  */
-public record DaemonOptions(RiskguardConfig config, Path rulesDir, Path recordDir, DaemonListener listener) {
+public record DaemonOptions(RiskguardConfig config, Path rulesDir, Path recordDir, DaemonListener listener,
+    boolean warmup) {
 
   public DaemonOptions {
     Objects.requireNonNull(config, "config");
     listener = listener == null ? DaemonListener.NONE : listener;
   }
 
-  /** The config as it is, nothing overridden, nobody listening. */
+  /** The config as it is, nothing overridden, nobody listening, warming up. */
   public static DaemonOptions of(RiskguardConfig config) {
-    return new DaemonOptions(config, null, null, DaemonListener.NONE);
+    return new DaemonOptions(config, null, null, DaemonListener.NONE, true);
   }
 
   public DaemonOptions withRulesDir(Path dir) {
-    return new DaemonOptions(config, dir, recordDir, listener);
+    return new DaemonOptions(config, dir, recordDir, listener, warmup);
   }
 
   public DaemonOptions withRecordDir(Path dir) {
-    return new DaemonOptions(config, rulesDir, dir, listener);
+    return new DaemonOptions(config, rulesDir, dir, listener, warmup);
   }
 
   public DaemonOptions withListener(DaemonListener newListener) {
-    return new DaemonOptions(config, rulesDir, recordDir, newListener);
+    return new DaemonOptions(config, rulesDir, recordDir, newListener, warmup);
+  }
+
+  public DaemonOptions withWarmup(boolean on) {
+    return new DaemonOptions(config, rulesDir, recordDir, listener, on);
   }
 
   /** The rule directory in effect; null means the shipped package. */

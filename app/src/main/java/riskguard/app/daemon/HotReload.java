@@ -38,6 +38,12 @@ import riskguard.engine.session.RulePackage;
  * names its content and second, so two attempts in one second (a forced reload with nothing
  * changed) share it, and only the instant tells {@code riskguard reload} that its attempt was
  * recorded.
+ *
+ * <p>This thread also warms the rules up ({@link Warmup}): at start, and after a reload that
+ * changed the running rules (the rule base is updated in place, so a changed rule's code is
+ * compiled and jitted afresh and can only be warmed once it is in). A warm-up shares the rule
+ * base with the accounts' sessions and must not run during a swap; here it cannot, and a
+ * reload requested meanwhile cuts it short.
  */
 public final class HotReload implements AutoCloseable {
 
@@ -50,6 +56,8 @@ public final class HotReload implements AutoCloseable {
   private final Consumer<RulePackageRow> attempts;
   private final Clock clock;
   private final DaemonListener listener;
+  /** Null: no warm-ups. */
+  private final Warmup warmup;
   private final ExecutorService work = Executors.newSingleThreadExecutor(GatewaySink.daemonThread("riskguard-reload"));
   private final AtomicBoolean queued = new AtomicBoolean();
   private final AtomicBoolean forced = new AtomicBoolean();
@@ -64,9 +72,10 @@ public final class HotReload implements AutoCloseable {
    *     cannot change)
    * @param config the config the daemon started with; null when there is none to reload
    * @param attempts records every load attempt (the {@code rule_packages} table)
+   * @param warmup warms the rules up after a reload that changed them; null: never
    */
   HotReload(Engine engine, Path rulesDir, RiskguardConfig config, Consumer<RulePackageRow> attempts, Clock clock,
-      DaemonListener listener) {
+      DaemonListener listener, Warmup warmup) {
     this.engine = engine;
     this.rulesDir = rulesDir;
     this.configFile = config != null && Files.isRegularFile(config.source()) ? config.source() : null;
@@ -74,6 +83,7 @@ public final class HotReload implements AutoCloseable {
     this.attempts = attempts;
     this.clock = clock;
     this.listener = listener;
+    this.warmup = warmup;
     this.runningSections = config == null ? List.of() : config.rules().enabledSections();
     this.runningRules = config == null ? null : config.rules();
     this.state = ReloadState.started(engine.rules().version(), engine.rules().source());
@@ -84,7 +94,7 @@ public final class HotReload implements AutoCloseable {
    * measures the daemon's reload path with it).
    */
   public static HotReload ofRules(Engine engine, Path rulesDir, DaemonListener listener) {
-    return new HotReload(engine, rulesDir, null, attempt -> { }, Clock.systemUTC(), listener);
+    return new HotReload(engine, rulesDir, null, attempt -> { }, Clock.systemUTC(), listener, null);
   }
 
   /** Records the package the daemon started with and starts watching. */
@@ -116,6 +126,24 @@ public final class HotReload implements AutoCloseable {
     }
   }
 
+  /**
+   * Warms the running rules up on this component's thread, after any reload queued before; a
+   * reload requested meanwhile cuts it short. Nothing when warm-ups are off.
+   */
+  void warmUp(String occasion) {
+    if (warmup == null) {
+      return;
+    }
+    try {
+      work.execute(() -> {
+        listener.warmingUp(occasion);
+        listener.warmedUp(warmup.run(engine, occasion, queued::get));
+      });
+    } catch (RejectedExecutionException stopping) {
+      LOG.debug("warm-up not started, the daemon is stopping");
+    }
+  }
+
   public ReloadState state() {
     return state;
   }
@@ -131,6 +159,7 @@ public final class HotReload implements AutoCloseable {
     List<String> errors = new ArrayList<>();
     List<String> needsRestart = new ArrayList<>();
     boolean applied = false;
+    RulePackage rulesBefore = engine.rules();
     try {
       applied |= reloadRules(force, errors);
       applied |= reloadConfig(errors, needsRestart);
@@ -146,6 +175,9 @@ public final class HotReload implements AutoCloseable {
     RulePackage running = engine.rules();
     state = new ReloadState(running.version(), running.source(), clock.instant(), outcome, errors, needsRestart);
     listener.reloaded(state);
+    if (running != rulesBefore) {
+      warmUp("after the reload");
+    }
   }
 
   private boolean reloadRules(boolean force, List<String> errors) throws InterruptedException {

@@ -43,6 +43,11 @@ public final class RunCommand implements Callable<Integer> {
       description = "Rule package directory (overrides the config's rules_dir).")
   Path rulesDir;
 
+  @Option(names = "--no-warmup", negatable = false,
+      description = "Start without warming the rules up on a synthetic trading day (at start and after a rule"
+          + " reload): the first breach then pays for compiling the rules' code as it runs.")
+  boolean noWarmup;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -68,7 +73,7 @@ public final class RunCommand implements Callable<Integer> {
     LogSetup.toFile(config.database().toAbsolutePath().getParent().resolve("logs"));
     Daemon daemon;
     try {
-      daemon = Daemon.start(new DaemonOptions(config, rulesDir, recordDir, DaemonListener.NONE));
+      daemon = Daemon.start(options(config));
     } catch (DaemonException e) {
       return report(err, e);
     }
@@ -85,6 +90,11 @@ public final class RunCommand implements Callable<Integer> {
       // the hook is running or has run; nothing left to remove
     }
     return report(err, failure.get());
+  }
+
+  /** The daemon's options as the command line sets them. */
+  DaemonOptions options(RiskguardConfig config) {
+    return new DaemonOptions(config, rulesDir, recordDir, DaemonListener.NONE, !noWarmup);
   }
 
   /** SIGHUP (sent by {@code riskguard reload}) reloads the rules and the config, as a changed file does. */

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import riskguard.app.daemon.GatewayEcho;
+import riskguard.app.daemon.SyntheticStream;
 import riskguard.config.ConfigLoader;
 import riskguard.engine.enforcement.EnforcementService;
 import riskguard.engine.event.InputEvent;

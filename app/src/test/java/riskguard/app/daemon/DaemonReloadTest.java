@@ -38,9 +38,9 @@ import riskguard.db.StoredAuditRow;
  */
 class DaemonReloadTest {
 
-  private static final Path SHIPPED_RULES = Path.of("..", "rules-dsl", "src", "main", "resources", "rules");
+  static final Path SHIPPED_RULES = Path.of("..", "rules-dsl", "src", "main", "resources", "rules");
 
-  private static final String NO_ES_RULE = """
+  static final String NO_ES_RULE = """
       package riskguard.custom;
       import riskguard.engine.model.Position;
       global riskguard.engine.session.DecisionChannel decisions;
@@ -265,7 +265,7 @@ class DaemonReloadTest {
     }
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
+  static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path file : files.toList()) {
         Path target = to.resolve(from.relativize(file).toString());

@@ -54,7 +54,7 @@ class ForcedReloadTest {
     try (Database database = Database.open(dir.resolve("riskguard.db"));
         Engine engine = Engine.replay(RulePackage.compile(rules), settings, new EnforcementService(d -> { }, a -> { }));
         HotReload reload = new HotReload(engine, rules, null, new RulePackageRepository(database)::record,
-            Clock.systemUTC(), listener)) {
+            Clock.systemUTC(), listener, null)) {
       RulePackageRepository rows = new RulePackageRepository(database);
       reload.start();
       Optional<RulePackageRow> before = rows.latest();

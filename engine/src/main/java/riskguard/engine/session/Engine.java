@@ -81,6 +81,17 @@ public final class Engine implements AutoCloseable {
     return new Engine(rules, settings, enforcement, new AccountQueues(), Engine::randomId);
   }
 
+  /**
+   * A replay engine on this engine's rule package and config, with its own sessions, quotes and
+   * contracts and the given enforcement: a throwaway that shares only the rule base, so what
+   * Drools and the JIT compile while it runs (the rules' network, their constraints) is what this
+   * engine's sessions run next. It must not run while this engine swaps its rules
+   * ({@link #replaceRules}, {@link #updateRuleSections}): the swap holds only this engine's sessions.
+   */
+  public Engine replica(EnforcementService replicaEnforcement) {
+    return replay(rules, settings, replicaEnforcement);
+  }
+
   private static String randomId() {
     return UUID.randomUUID().toString();
   }

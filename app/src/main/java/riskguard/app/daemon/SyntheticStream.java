@@ -1,4 +1,4 @@
-package riskguard.app.bench;
+package riskguard.app.daemon;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,9 +17,10 @@ import riskguard.engine.model.OrderType;
 import riskguard.engine.model.PositionType;
 
 /**
- * A seeded, reproducible trading day for the benchmark: 90 % quotes, the rest working orders
- * placed and cancelled, fills, position changes and account updates; one event every 50
- * simulated milliseconds, so each account trades a few times a minute, as a busy trader does.
+ * A seeded, reproducible trading day for the benchmark and the daemon's warm-up ({@link
+ * Warmup}): 90 % quotes, the rest working orders placed and cancelled, fills, position changes
+ * and account updates; one event every 50 simulated milliseconds, so each account trades a few
+ * times a minute, as a busy trader does.
  *
  * <p>The traders are disciplined, so their positions stay open through the day and every quote
  * has positions to value (the issue's "10 accounts, 50 open positions"): each account holds one
@@ -33,9 +34,9 @@ import riskguard.engine.model.PositionType;
  * <p>The stream is generated ahead of the engine: it does not see what the rules close, so a
  * position the rules closed opens again with its next change, as a trader would reopen it.
  */
-final class SyntheticStream {
+public final class SyntheticStream {
 
-  static final List<Contract> CONTRACTS = List.of(
+  public static final List<Contract> CONTRACTS = List.of(
       Contract.of("CON.F.US.MNQ.H25", "MNQH5", 0.25, 0.5, "F.US.MNQ"),
       Contract.of("CON.F.US.ENQ.H25", "NQH5", 0.25, 5.0, "F.US.ENQ"),
       Contract.of("CON.F.US.EP.H25", "ESH5", 0.25, 12.5, "F.US.EP"),
@@ -85,7 +86,7 @@ final class SyntheticStream {
   private long nextId = 1;
   private long millis;
 
-  SyntheticStream(long seed, int accounts) {
+  public SyntheticStream(long seed, int accounts) {
     this.random = new SplittableRandom(seed);
     this.accounts = accounts;
     for (int account = 1; account <= accounts; account++) {
@@ -100,7 +101,7 @@ final class SyntheticStream {
   }
 
   /** Account updates, a price for every contract, and each account's positions with their stops. */
-  List<InputEvent> opening() {
+  public List<InputEvent> opening() {
     List<InputEvent> events = new ArrayList<>();
     for (int account = 1; account <= accounts; account++) {
       events.add(account(account, now()));
@@ -117,12 +118,12 @@ final class SyntheticStream {
   }
 
   /** The opening update of one account. */
-  static AccountEvent account(long id, Instant at) {
+  private static AccountEvent account(long id, Instant at) {
     return new AccountEvent(at, id, "BENCH-" + id, 50_000.0, true);
   }
 
   /** {@code count} more events of the day (a position opening or closing also moves its stop). */
-  List<InputEvent> next(int count) {
+  public List<InputEvent> next(int count) {
     List<InputEvent> events = new ArrayList<>(count);
     while (events.size() < count) {
       millis += STEP_MILLIS;

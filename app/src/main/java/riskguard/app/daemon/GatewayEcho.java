@@ -1,4 +1,4 @@
-package riskguard.app.bench;
+package riskguard.app.daemon;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,13 +15,13 @@ import riskguard.engine.model.OrderStatus;
 import riskguard.engine.model.OrderType;
 
 /**
- * The benchmark's stand-in for the gateway: it carries out every merged action at once and
- * answers with the hub events a gateway would send (a flat or smaller position, a
- * cancelled order, a stop placed or moved), so enforcements complete as they do live. It follows the positions and
- * orders it sees go into the engine. Not a simulator: prices and fills are not modelled.
+ * The stand-in for the gateway in the benchmark and the daemon's warm-up ({@link Warmup}): it
+ * carries out every merged action at once and answers with the hub events a gateway would send
+ * (a flat or smaller position, a cancelled order, a stop placed or moved), so enforcements
+ * complete as they do live. It follows the positions and orders it sees go into the engine. Not a simulator: prices and fills are not modelled.
  * Thread-safe: the live engine's sessions execute their actions on their own threads.
  */
-final class GatewayEcho implements EnforcementSink {
+public final class GatewayEcho implements EnforcementSink {
 
   private final Map<Long, Map<String, PositionEvent>> positions = new HashMap<>();
   private final Map<Long, Map<Long, OrderEvent>> orders = new HashMap<>();
@@ -30,7 +30,7 @@ final class GatewayEcho implements EnforcementSink {
   private long nextOrderId = 1_000_000_000L;
 
   /** Notes what an event fed to the engine says about positions and orders. */
-  synchronized void observe(InputEvent event) {
+  public synchronized void observe(InputEvent event) {
     if (event instanceof PositionEvent position) {
       Map<String, PositionEvent> held = positions.computeIfAbsent(position.accountId(), id -> new HashMap<>());
       if (position.size() == 0) {
@@ -81,7 +81,7 @@ final class GatewayEcho implements EnforcementSink {
   }
 
   /** What the gateway holds now: every open position and working order (to seed a new session). */
-  synchronized List<InputEvent> holdings() {
+  public synchronized List<InputEvent> holdings() {
     List<InputEvent> held = new ArrayList<>();
     positions.values().forEach(byContract -> held.addAll(byContract.values()));
     orders.values().forEach(byId -> held.addAll(byId.values()));
@@ -89,12 +89,12 @@ final class GatewayEcho implements EnforcementSink {
   }
 
   /** How many positions are open. */
-  synchronized int openPositions() {
+  public synchronized int openPositions() {
     return positions.values().stream().mapToInt(Map::size).sum();
   }
 
   /** The answers to the actions executed since the last call. */
-  synchronized List<InputEvent> drainAnswers() {
+  public synchronized List<InputEvent> drainAnswers() {
     if (answers.isEmpty()) {
       return List.of();
     }
