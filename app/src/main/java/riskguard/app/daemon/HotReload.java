@@ -137,7 +137,12 @@ public final class HotReload implements AutoCloseable {
     try {
       work.execute(() -> {
         listener.warmingUp(occasion);
-        listener.warmedUp(warmup.run(engine, occasion, queued::get));
+        try {
+          listener.warmedUp(warmup.run(engine, occasion, queued::get));
+        } catch (RuntimeException e) {
+          LOG.warn("warming up the rules {} failed; the daemon guards as before, its first breach compiling as it runs",
+              occasion, e);
+        }
       });
     } catch (RejectedExecutionException stopping) {
       LOG.debug("warm-up not started, the daemon is stopping");

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import riskguard.connectors.sim.GatewaySimulator;
 
-/** {@code riskguard run} as its own JVM on the test classpath, so a test can kill it like an operator's machine would. */
+/**
+ * {@code riskguard run --no-warmup} as its own JVM on the test classpath, so a test can kill it
+ * like an operator's machine would.
+ */
 final class DaemonProcess implements AutoCloseable {
 
   private final Process process;
@@ -21,7 +24,10 @@ final class DaemonProcess implements AutoCloseable {
   static DaemonProcess start(Path config, Path output) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-Xmx256m",
-        "-cp", System.getProperty("java.class.path"), "riskguard.app.Main", "run", "--config", config.toString()))
+        "-cp", System.getProperty("java.class.path"), "riskguard.app.Main", "run", "--config", config.toString(),
+        // these tests are about kills, restarts and status; a fresh JVM's warm-up would add seconds of
+        // JIT work to every start on a loaded 2-core CI machine (DaemonWarmupTest covers the warm-up)
+        "--no-warmup"))
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
     builder.environment().put(Gateway.API_KEY_VARIABLE, GatewaySimulator.DEMO_API_KEY);

@@ -58,6 +58,8 @@ class StatusWhileRunningTest {
         JsonNode account = status.path("accounts").path(0);
         assertThat(account.path("hubs").path("user").asText()).isEqualTo("CONNECTED");
         assertThat(account.path("hubs").path("market").asText()).isEqualTo("CONNECTED");
+        assertThat(daemon.output()).as("run --no-warmup warms nothing up").contains("guarding 1 account(s)")
+            .doesNotContain("warming up the rules");
         JsonNode position = account.path("positions").path(0);
         assertThat(position.path("contractId").asText()).isEqualTo(ContractCatalogue.MNQ);
         assertThat(position.path("side").asText()).isEqualTo("LONG");
