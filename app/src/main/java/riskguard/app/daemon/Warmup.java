@@ -28,7 +28,8 @@ import riskguard.engine.session.Engine;
  * would, so enforcements complete and the stream goes on as it does live. Nothing of it reaches
  * the daemon: no gateway call, no database row, no recording, no audit, no decision shown; the
  * throwaway engine's accounts are not the guarded ones and it is closed at the end. Two log
- * lines, at the start and at the end.
+ * lines, at the start and at the end: what the throwaway engine's rules log is dropped
+ * ({@link WarmupLogFilter}).
  *
  * <p>Bounded by events and by the CPU time of the thread running it (the JIT compiler works on
  * other threads meanwhile); cut short when {@code stop} says so (a reload waiting, the daemon
@@ -56,6 +57,7 @@ final class Warmup {
 
   Warmup(Budget budget) {
     this.budget = budget;
+    WarmupLogFilter.install();
   }
 
   /**
@@ -73,26 +75,28 @@ final class Warmup {
     long cpuBudget = budget.cpu().toNanos();
     GatewayEcho gateway = new GatewayEcho();
     LongAdder decisions = new LongAdder();
-    long events = 0;
-    boolean cutShort = false;
-    try (Engine replica = live.replica(new EnforcementService(decision -> decisions.increment(), gateway))) {
-      SyntheticStream.CONTRACTS.forEach(replica::addContract);
-      SyntheticStream stream = new SyntheticStream(SEED, ACCOUNTS);
-      List<InputEvent> batch = stream.opening();
-      while (true) {
-        for (InputEvent event : batch) {
-          events += feed(replica, gateway, event);
+    Fed fed = WarmupLogFilter.quietly(() -> {
+      long events = 0;
+      try (Engine replica = live.replica(new EnforcementService(decision -> decisions.increment(), gateway))) {
+        SyntheticStream.CONTRACTS.forEach(replica::addContract);
+        SyntheticStream stream = new SyntheticStream(SEED, ACCOUNTS);
+        List<InputEvent> batch = stream.opening();
+        while (true) {
+          for (InputEvent event : batch) {
+            events += feed(replica, gateway, event);
+          }
+          if (stop.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+            return new Fed(events, true);
+          }
+          if (events >= budget.events() || THREADS.getCurrentThreadCpuTime() - cpuStarted >= cpuBudget) {
+            return new Fed(events, false);
+          }
+          batch = stream.next(BATCH);
         }
-        if (stop.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-          cutShort = true;
-          break;
-        }
-        if (events >= budget.events() || THREADS.getCurrentThreadCpuTime() - cpuStarted >= cpuBudget) {
-          break;
-        }
-        batch = stream.next(BATCH);
       }
-    }
+    });
+    long events = fed.events();
+    boolean cutShort = fed.cutShort();
     WarmupReport report = new WarmupReport(occasion, events, decisions.sum(),
         (THREADS.getCurrentThreadCpuTime() - cpuStarted) / 1_000_000, (System.nanoTime() - started) / 1_000_000,
         JIT.getTotalCompilationTime() - jitStarted, cutShort);
@@ -100,6 +104,9 @@ final class Warmup {
         report.events(), report.cpuMillis(), report.wallMillis());
     return report;
   }
+
+  /** Events fed, and whether the warm-up stopped before its budget ran out. */
+  private record Fed(long events, boolean cutShort) {}
 
   /** One event, then the gateway's answers to what it caused, until none is left; returns the events fed. */
   private static long feed(Engine replica, GatewayEcho gateway, InputEvent event) {

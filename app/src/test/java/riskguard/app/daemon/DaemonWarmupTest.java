@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static riskguard.app.daemon.SimulatorFixture.ACCOUNT;
 import static riskguard.app.daemon.SimulatorFixture.PATIENCE;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import riskguard.config.RiskguardConfig;
 import riskguard.connectors.sim.ContractCatalogue;
@@ -45,6 +49,10 @@ class DaemonWarmupTest {
           action: close_all
         daily_realized_loss:
           limit: 100
+        daily_unrealized_loss:
+          limit: 100000
+          scope: per_position
+          action: close_position
       """;
 
   static final List<String> ENFORCEMENT_ENDPOINTS = List.of("/api/Position/closeContract",
@@ -87,14 +95,20 @@ class DaemonWarmupTest {
     }
   };
 
+  /** What the rules log (RULE-004 says when a position has no price yet: every synthetic one at first). */
+  final ListAppender<ILoggingEvent> rulesLog = new ListAppender<>();
+
   @BeforeEach
   void startSimulator() throws Exception {
     sim = SimulatorFixture.start(0);
     trader = sim.trader(ACCOUNT);
+    rulesLog.start();
+    ((Logger) LoggerFactory.getLogger("riskguard.rules")).addAppender(rulesLog);
   }
 
   @AfterEach
   void stopSimulator() {
+    ((Logger) LoggerFactory.getLogger("riskguard.rules")).detachAppender(rulesLog);
     sim.close();
   }
 
@@ -114,6 +128,8 @@ class DaemonWarmupTest {
       assertThat(report.decisions()).as("the synthetic day breaks the limits").isPositive();
 
       assertThat(decided).as("no warm-up decision reaches the listener").isEmpty();
+      assertThat(rulesLog.list).extracting(ILoggingEvent::getFormattedMessage)
+          .as("nothing the throwaway engine's rules say is logged").allMatch(line -> line.startsWith("account " + ACCOUNT));
       assertThat(sim.calls()).extracting(RecordedCall::endpoint).as("only the start-up's calls: log in, reconcile")
           .noneMatch(ENFORCEMENT_ENDPOINTS::contains);
       assertThat(daemon.snapshot().accounts()).extracting(DaemonSnapshot.AccountSnapshot::id).containsExactly(ACCOUNT);
