@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
+import java.util.function.Consumer;
 import riskguard.connectors.projectx.model.Account;
 import riskguard.connectors.projectx.model.Bracket;
 import riskguard.connectors.projectx.model.MarketTrade;
@@ -154,6 +155,15 @@ final class Exchange {
 
   synchronized Quote quote(String contractId) {
     return book(contractId).quote(now());
+  }
+
+  /**
+   * Hands {@code subscriber} the contract's current quote while no other quote can be published
+   * (quotes are published under this lock): a new subscriber gets the current quote before any
+   * later one, never a price that a quote published meanwhile has replaced.
+   */
+  synchronized void withCurrentQuote(String contractId, Consumer<Quote> subscriber) {
+    subscriber.accept(quote(contractId));
   }
 
   /** Every contract's full quote, keyed by contract id in catalogue order. */

@@ -76,12 +76,17 @@ final class HubMethods {
       }
       topic = HubBroadcaster.topic(topic, key);
     }
-    if (method.subscribe()) {
+    if (method.subscribe() && method.topic().equals(HubBroadcaster.QUOTES)) {
+      // Subscribed and sent the current quote in one step: a quote published in between would
+      // otherwise reach the connection before the older one read here, which then stood as the last.
+      String contractId = invocation.arguments().get(0).textValue();
+      String quotes = topic;
+      exchange.withCurrentQuote(contractId, quote -> {
+        connection.subscribe(quotes);
+        broadcaster.sendQuote(connection, contractId, quote);
+      });
+    } else if (method.subscribe()) {
       connection.subscribe(topic);
-      if (method.topic().equals(HubBroadcaster.QUOTES)) {
-        String contractId = invocation.arguments().get(0).textValue();
-        broadcaster.sendQuote(connection, contractId, exchange.quote(contractId));
-      }
     } else {
       connection.unsubscribe(topic);
     }
