@@ -42,13 +42,7 @@ final class EchoedEngine implements AutoCloseable {
   }
 
   void feed(InputEvent event) {
-    gateway.observe(event);
-    engine.apply(event);
-    List<InputEvent> replies = gateway.drainAnswers();
-    while (!replies.isEmpty()) {
-      applyAnswers(replies);
-      replies = gateway.drainAnswers();
-    }
+    answers += gateway.feed(engine, event);
   }
 
   private void applyAnswers(List<InputEvent> replies) {

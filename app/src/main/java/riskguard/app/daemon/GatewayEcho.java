@@ -13,6 +13,7 @@ import riskguard.engine.event.PositionEvent;
 import riskguard.engine.model.OrderSide;
 import riskguard.engine.model.OrderStatus;
 import riskguard.engine.model.OrderType;
+import riskguard.engine.session.Engine;
 
 /**
  * The stand-in for the gateway in the benchmark and the daemon's warm-up ({@link Warmup}): it
@@ -91,6 +92,24 @@ public final class GatewayEcho implements EnforcementSink {
   /** How many positions are open. */
   public synchronized int openPositions() {
     return positions.values().stream().mapToInt(Map::size).sum();
+  }
+
+  /**
+   * Feeds a replay engine {@code event}, then this gateway's answers to what it caused, until
+   * none is left (a replay engine decides within {@code apply}); returns the answers fed.
+   */
+  public long feed(Engine engine, InputEvent event) {
+    observe(event);
+    engine.apply(event);
+    long fed = 0;
+    for (List<InputEvent> replies = drainAnswers(); !replies.isEmpty(); replies = drainAnswers()) {
+      for (InputEvent reply : replies) {
+        observe(reply);
+        engine.apply(reply);
+        fed++;
+      }
+    }
+    return fed;
   }
 
   /** The answers to the actions executed since the last call. */

@@ -83,7 +83,7 @@ final class Warmup {
         List<InputEvent> batch = stream.opening();
         while (true) {
           for (InputEvent event : batch) {
-            events += feed(replica, gateway, event);
+            events += 1 + gateway.feed(replica, event);
           }
           if (stop.getAsBoolean() || Thread.currentThread().isInterrupted()) {
             return new Fed(events, true);
@@ -107,21 +107,4 @@ final class Warmup {
 
   /** Events fed, and whether the warm-up stopped before its budget ran out. */
   private record Fed(long events, boolean cutShort) {}
-
-  /** One event, then the gateway's answers to what it caused, until none is left; returns the events fed. */
-  private static long feed(Engine replica, GatewayEcho gateway, InputEvent event) {
-    long fed = 1;
-    gateway.observe(event);
-    replica.apply(event);
-    List<InputEvent> answers = gateway.drainAnswers();
-    while (!answers.isEmpty()) {
-      for (InputEvent answer : answers) {
-        gateway.observe(answer);
-        replica.apply(answer);
-        fed++;
-      }
-      answers = gateway.drainAnswers();
-    }
-    return fed;
-  }
 }
