@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import riskguard.app.bench.Bench;
 import riskguard.app.bench.BenchSizes;
+import riskguard.app.bench.ChildJvm;
+import riskguard.app.bench.ChildJvmFailure;
 import riskguard.config.ConfigException;
 import riskguard.config.ConfigLoader;
 import riskguard.config.RiskguardConfig;
@@ -26,6 +30,8 @@ import riskguard.engine.session.RulePackage;
  * {@code riskguard bench}: how fast and how big riskguard is — engine replay, a hand-coded
  * baseline, the live breach-to-close path on loopback, heap per account, and a rule reload —
  * as a table or one JSON object. Progress goes to stderr. Prints figures; judges nothing.
+ * The throughput sections run in a child JVM of this program under the batch collector, which
+ * this command starts with the hidden {@code --in-process} and the same options.
  */
 @Command(
     name = "bench",
@@ -54,6 +60,15 @@ final class BenchCommand implements Callable<Integer> {
       description = "Run only these sections (comma-separated: engine_replay, baseline, live_path, scale, reload).")
   List<String> only;
 
+  @Option(names = "--child-java-options", paramLabel = "OPTIONS",
+      description = "More JVM options for the child JVM of the throughput sections, space-separated "
+          + "(e.g. --child-java-options=-XX:StartFlightRecording=filename=replay.jfr).")
+  String childJavaOptions;
+
+  @Option(names = "--in-process", hidden = true,
+      description = "Run every section in this JVM (what the child JVM of the throughput sections does).")
+  boolean inProcess;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -74,9 +89,18 @@ final class BenchCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return 1;
     }
-    Map<String, Map<String, Object>> sections = Bench.run(rules, EngineSettings.from(settings),
-        quick ? BenchSizes.quick() : BenchSizes.full(), seed, new LinkedHashSet<>(sectionsToRun),
-        new PrintWriter(err, true));
+    BenchSizes sizes = quick ? BenchSizes.quick() : BenchSizes.full();
+    PrintWriter progress = new PrintWriter(err, true);
+    Map<String, Map<String, Object>> sections;
+    try {
+      sections = inProcess
+          ? Bench.inProcess(rules, EngineSettings.from(settings), sizes, seed, new LinkedHashSet<>(sectionsToRun), progress)
+          : Bench.run(rules, EngineSettings.from(settings), sizes, seed, new LinkedHashSet<>(sectionsToRun),
+              new ChildJvm(Main.class.getName(), childArguments(), childJavaOptions(), sizes.childLimit()), progress);
+    } catch (ChildJvmFailure e) {
+      err.println(e.getMessage());
+      return 1;
+    }
     if (json) {
       out.println(toJson(sections));
     } else {
@@ -87,6 +111,26 @@ final class BenchCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** This command's options for the child JVM, which adds the sections it is to run ({@code --only}). */
+  private List<String> childArguments() {
+    List<String> arguments = new ArrayList<>(List.of(spec.name(), "--in-process", "--json",
+        "--seed", Long.toString(seed), "--config", config.toAbsolutePath().toString()));
+    if (quick) {
+      arguments.add("--quick");
+    }
+    if (rulesDir != null) {
+      arguments.add("--rules");
+      arguments.add(rulesDir.toAbsolutePath().toString());
+    }
+    return arguments;
+  }
+
+  private List<String> childJavaOptions() {
+    return childJavaOptions == null || childJavaOptions.isBlank()
+        ? List.of()
+        : Arrays.asList(childJavaOptions.strip().split("\\s+"));
   }
 
   private static String toJson(Map<String, Map<String, Object>> sections) throws JsonProcessingException {

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** CI checks that the bench runs and reports every section; it does not judge the figures. */
+/**
+ * CI checks that the bench runs and reports every section, the throughput sections from a child
+ * JVM under the parallel collector; it does not judge the figures.
+ */
 class BenchCommandTest {
 
   private static final Path CONFIG = Path.of("..", "examples", "bench-config.yaml");
@@ -24,6 +27,20 @@ class BenchCommandTest {
       assertThat(bench.path("engine_replay").path(figure).asDouble()).as("engine_replay." + figure).isPositive();
     }
     assertThat(bench.path("engine_replay").path("rules").asInt()).isPositive();
+    assertThat(bench.path("engine_replay").path("events").asInt()).as("--quick reached the child").isEqualTo(5_000);
+    long parent = ProcessHandle.current().pid();
+    for (String section : new String[] {"engine_replay", "baseline"}) {
+      assertThat(bench.path(section).path("jvm_pid").asLong()).as(section + " from a child JVM").isPositive()
+          .isNotEqualTo(parent);
+      assertThat(bench.path(section).path("collector").asText()).as(section).isEqualTo("Parallel");
+    }
+    assertThat(bench.path("baseline").path("jvm_pid").asLong()).as("the baseline runs beside the replay it compares with")
+        .isEqualTo(bench.path("engine_replay").path("jvm_pid").asLong());
+    for (String section : new String[] {"live_path", "scale", "reload"}) {
+      assertThat(bench.path(section).path("jvm_pid").asLong()).as(section + " in the bench's own JVM").isEqualTo(parent);
+      assertThat(bench.path(section).path("collector").asText()).as(section)
+          .isEqualTo(bench.path("machine").path("collector").asText());
+    }
     assertThat(bench.path("engine_replay").path("passes_measured").asInt()).isOne();
     assertThat(bench.path("engine_replay").path("decisions_same_every_pass").asBoolean())
         .as("every pass replays the same stream to the same decisions").isTrue();
@@ -50,15 +67,31 @@ class BenchCommandTest {
   }
 
   @Test
-  void onlyRunsTheNamedSections() throws Exception {
-    CommandRun run = CommandRun.of("bench", "--quick", "--json", "--only", "live_path", "--config", CONFIG.toString());
+  void onlyRunsTheNamedSectionsInTheChildAndHere() throws Exception {
+    CommandRun run = CommandRun.of("bench", "--quick", "--json", "--only", "live_path,engine_replay",
+        "--config", CONFIG.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode bench = new ObjectMapper().readTree(run.out());
     assertThat(bench.path("live_path").path("breach_to_close_p50_ms").asDouble()).isPositive();
-    assertThat(bench.has("engine_replay")).isFalse();
-    assertThat(bench.has("scale")).isFalse();
-    assertThat(bench.has("reload")).isFalse();
+    assertThat(bench.path("engine_replay").path("events_per_s_cpu").asDouble()).isPositive();
+    assertThat(bench.path("engine_replay").path("jvm_pid").asLong()).isNotEqualTo(ProcessHandle.current().pid());
+    assertThat(run.err()).as("the child's progress is passed through")
+        .contains("engine_replay: in a child JVM").contains("engine replay: first pass");
+    assertThat(bench.fieldNames()).toIterable().as("the usual order, whatever the order asked")
+        .containsExactly("machine", "engine_replay", "live_path");
+  }
+
+  @Test
+  void aChildJvmThatFailsIsAnErrorNamingItsSections() {
+    CommandRun run = CommandRun.of("bench", "--quick", "--json", "--only", "engine_replay,baseline",
+        "--child-java-options=-XX:+NoSuchOptionForTheBenchChild", "--config", CONFIG.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains("bench section engine_replay, baseline: the child JVM (pid ")
+        .contains("exited with code 1")
+        .contains("NoSuchOptionForTheBenchChild");
   }
 
   @Test

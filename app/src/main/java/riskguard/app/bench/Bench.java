@@ -9,35 +9,59 @@ import riskguard.engine.session.EngineSettings;
 import riskguard.engine.session.RulePackage;
 
 /**
- * The five sections of {@code riskguard bench}, run one after the other in this process.
- * Each section is a map of figures whose names end in their unit; progress goes to
- * {@code progress}. Prints nothing else and judges nothing.
+ * The five sections of {@code riskguard bench}. Each section is a map of figures whose names end
+ * in their unit, plus the collector and process it ran in ({@code collector}, {@code jvm_pid});
+ * progress goes to {@code progress}. Prints nothing else and judges nothing.
+ *
+ * <p>The throughput sections ({@link #BATCH_SECTIONS}) measure what a batch job such as
+ * {@code simulate} does, replaying as fast as it can with nothing waiting on a pause: {@link #run}
+ * has them measured in a child JVM under the batch collector. The others measure the daemon
+ * (its breach-to-close path, heap and events per account, a reload while events flow) and run
+ * in this JVM, which the launcher starts with the daemon's concurrent collector.
  */
 public final class Bench {
 
   private static final int ACCOUNTS = 10;
 
-  /** The sections a run can be limited to, in the order they run. */
+  /** The sections a run can be limited to, in the order they run and are reported. */
   public static final List<String> SECTIONS = List.of("engine_replay", "baseline", "live_path", "scale", "reload");
+
+  /** The sections measured in a child JVM; the baseline needs the engine replay's figure for its ratio. */
+  static final List<String> BATCH_SECTIONS = List.of("engine_replay", "baseline");
 
   private Bench() {}
 
   /**
-   * Every section's figures, under "machine", "engine_replay", "baseline", "live_path", "scale", "reload";
-   * "machine" ends with the whole run's wall time ({@code bench_s}, without compiling the rules).
-   * Only the sections named in {@code only} run (names from {@link #SECTIONS}); the baseline
-   * needs the engine replay's figure for its ratio and runs it too.
+   * Every section's figures, under "machine" (this JVM: cores, max heap, Java, and the whole
+   * run's wall time {@code bench_s}, without compiling the rules) and the sections named in
+   * {@code only} (names from {@link #SECTIONS}) in their order: the batch sections from
+   * {@code batchJvm}, the rest measured here. The baseline runs the engine replay too and
+   * reports it.
    */
   public static Map<String, Map<String, Object>> run(RulePackage rules, EngineSettings settings, BenchSizes sizes,
-      long seed, Set<String> only, PrintWriter progress) throws Exception {
+      long seed, Set<String> only, ChildJvm batchJvm, PrintWriter progress) throws Exception {
     long started = System.nanoTime();
-    Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
-    Map<String, Object> machine = new LinkedHashMap<>();
-    machine.put("cores", Runtime.getRuntime().availableProcessors());
-    machine.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1 << 20));
-    machine.put("java", Runtime.version().toString());
-    sections.put("machine", machine);
+    Map<String, Map<String, Object>> measured = new LinkedHashMap<>();
+    List<String> inChild = BATCH_SECTIONS.stream().filter(only::contains).toList();
+    if (!inChild.isEmpty()) {
+      measured.putAll(batchJvm.run(inChild, progress));
+    }
+    List<String> here = SECTIONS.stream().filter(only::contains).filter(section -> !BATCH_SECTIONS.contains(section))
+        .toList();
+    measured.putAll(measureHere(rules, settings, sizes, seed, here, progress));
+    return report(measured, started);
+  }
 
+  /** As {@link #run}, but every section in this JVM: what the child JVM does. */
+  public static Map<String, Map<String, Object>> inProcess(RulePackage rules, EngineSettings settings,
+      BenchSizes sizes, long seed, Set<String> only, PrintWriter progress) throws Exception {
+    long started = System.nanoTime();
+    return report(measureHere(rules, settings, sizes, seed, List.copyOf(only), progress), started);
+  }
+
+  private static Map<String, Map<String, Object>> measureHere(RulePackage rules, EngineSettings settings,
+      BenchSizes sizes, long seed, List<String> only, PrintWriter progress) throws Exception {
+    Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
     if (only.contains("engine_replay") || only.contains("baseline")) {
       BenchStream stream = BenchStream.generate(seed, ACCOUNTS, sizes.replayWarmup(), sizes.replayEvents());
       progress.printf("engine replay: %d events after %d warm-up, %d accounts, %d rules%n",
@@ -63,6 +87,24 @@ public final class Bench {
       progress.println("reload: a changed .drl while events flow");
       sections.put("reload", Reload.run(settings, seed, ACCOUNTS, sizes.replayWarmup(), sizes.reloadEvents()));
     }
+    String collector = Collector.ofThisJvm();
+    long pid = ProcessHandle.current().pid();
+    sections.values().forEach(figures -> {
+      figures.put("collector", collector);
+      figures.put("jvm_pid", pid);
+    });
+    return sections;
+  }
+
+  private static Map<String, Map<String, Object>> report(Map<String, Map<String, Object>> measured, long started) {
+    Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
+    Map<String, Object> machine = new LinkedHashMap<>();
+    machine.put("cores", Runtime.getRuntime().availableProcessors());
+    machine.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1 << 20));
+    machine.put("java", Runtime.version().toString());
+    machine.put("collector", Collector.ofThisJvm());
+    sections.put("machine", machine);
+    SECTIONS.stream().filter(measured::containsKey).forEach(section -> sections.put(section, measured.get(section)));
     machine.put("bench_s", (System.nanoTime() - started) / 1e9);
     return sections;
   }
