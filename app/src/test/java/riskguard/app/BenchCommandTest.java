@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import riskguard.config.ConfigLoader;
+import riskguard.engine.session.EngineSettings;
+import riskguard.engine.session.RulePackage;
 
 /**
  * CI checks that the bench runs and reports every section, the throughput sections from a child
@@ -14,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class BenchCommandTest {
 
   private static final Path CONFIG = Path.of("..", "examples", "bench-config.yaml");
+  private static final Path SHIPPED_RULES = Path.of("..", "rules-dsl", "src", "main", "resources", "rules");
 
   @Test
   void quickJsonRunHasEverySectionWithPositiveFigures() throws Exception {
@@ -67,15 +74,27 @@ class BenchCommandTest {
   }
 
   @Test
-  void onlyRunsTheNamedSectionsInTheChildAndHere() throws Exception {
+  void onlyRunsTheNamedSectionsInTheChildAndHere(@TempDir Path rules) throws Exception {
+    try (Stream<Path> files = Files.list(SHIPPED_RULES)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        if (!file.getFileName().toString().equals("rule-011-symbol-blocks.drl")) {
+          Files.copy(file, rules.resolve(file.getFileName()));
+        }
+      }
+    }
+    EngineSettings settings = EngineSettings.from(ConfigLoader.load(CONFIG));
+
     CommandRun run = CommandRun.of("bench", "--quick", "--json", "--only", "live_path,engine_replay",
-        "--config", CONFIG.toString());
+        "--config", CONFIG.toString(), "--rules", rules.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode bench = new ObjectMapper().readTree(run.out());
     assertThat(bench.path("live_path").path("breach_to_close_p50_ms").asDouble()).isPositive();
     assertThat(bench.path("engine_replay").path("events_per_s_cpu").asDouble()).isPositive();
     assertThat(bench.path("engine_replay").path("jvm_pid").asLong()).isNotEqualTo(ProcessHandle.current().pid());
+    assertThat(bench.path("engine_replay").path("rules").asInt()).as("--rules reached the child")
+        .isEqualTo(RulesOption.compile(rules, settings).ruleCount())
+        .isNotEqualTo(RulePackage.shipped(settings).ruleCount());
     assertThat(run.err()).as("the child's progress is passed through")
         .contains("engine_replay: in a child JVM").contains("engine replay: first pass");
     assertThat(bench.fieldNames()).toIterable().as("the usual order, whatever the order asked")
