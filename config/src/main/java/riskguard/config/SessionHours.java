@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * RULE-009: when trading is allowed. The global session starts at {@code start} on each of {@code
@@ -78,7 +79,26 @@ public record SessionHours(
     return root == null ? null : perSymbol.get(root.toUpperCase(Locale.ROOT));
   }
 
+  /**
+   * The rules ask the same session hours for a schedule on every position and order event:
+   * finding it by its definition (a record over every day and holiday, hashed on each question)
+   * cost more than the answer, so the schedules of the session hours asked last are kept by root.
+   */
+  private static volatile Schedules lastAsked = new Schedules(null, Map.of());
+
+  /** The schedules found for {@code hours}, by root ({@code ""} for none). */
+  private record Schedules(SessionHours hours, Map<String, SessionSchedule> byRoot) {}
+
   private SessionSchedule scheduleFor(String root) {
+    Schedules known = lastAsked;
+    if (known.hours() != this) {
+      known = new Schedules(this, new ConcurrentHashMap<>());
+      lastAsked = known;
+    }
+    return known.byRoot().computeIfAbsent(root == null ? "" : root, this::findSchedule);
+  }
+
+  private SessionSchedule findSchedule(String root) {
     SymbolSession own = sessionOf(root);
     return own != null
         ? SessionSchedule.of(own, holidays)

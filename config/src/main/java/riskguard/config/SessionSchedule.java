@@ -95,8 +95,9 @@ final class SessionSchedule {
 
   boolean isOpen(Instant instant) {
     LocalDate date = localDate(instant);
-    return spans(date.minusDays(LOOK_BACK_DAYS), date.plusDays(1)).stream()
-        .anyMatch(span -> span.contains(instant));
+    List<Span> spans = spans(date.minusDays(LOOK_BACK_DAYS), date.plusDays(1));
+    int first = firstEndingAfter(spans, instant);
+    return first < spans.size() && spans.get(first).contains(instant);
   }
 
   /** The first span start strictly after {@code instant}, or null if none within a year. */
@@ -118,19 +119,35 @@ final class SessionSchedule {
    * never ends within a year.
    */
   Instant endAfter(Instant instant) {
-    LocalDate from = localDate(instant).minusDays(LOOK_BACK_DAYS);
+    LocalDate date = localDate(instant);
+    LocalDate from = date.minusDays(LOOK_BACK_DAYS);
     for (int ahead = SEARCH_STEP_DAYS; ahead <= SEARCH_LIMIT_DAYS; ahead += SEARCH_STEP_DAYS) {
-      LocalDate to = localDate(instant).plusDays(ahead);
-      for (Span span : spans(from, to)) {
-        if (span.end().isAfter(instant)) {
-          if (endsNearSearchEdge(span, to)) {
-            break;
-          }
-          return span.end();
-        }
+      LocalDate to = date.plusDays(ahead);
+      List<Span> spans = spans(from, to);
+      int first = firstEndingAfter(spans, instant);
+      if (first < spans.size() && !endsNearSearchEdge(spans.get(first), to)) {
+        return spans.get(first).end();
       }
     }
     return null;
+  }
+
+  /**
+   * The index of the first span ending after {@code instant} ({@code spans.size()} when none).
+   * Merged spans do not overlap, so their ends rise with their starts: a binary search.
+   */
+  private static int firstEndingAfter(List<Span> spans, Instant instant) {
+    int low = 0;
+    int high = spans.size();
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (spans.get(middle).end().isAfter(instant)) {
+        high = middle;
+      } else {
+        low = middle + 1;
+      }
+    }
+    return low;
   }
 
   /**

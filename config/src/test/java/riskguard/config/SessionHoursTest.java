@@ -138,4 +138,25 @@ holidays: ["2025-12-25"]
     assertThat(always.nextSessionStart(at("2025-07-04T12:00:00Z"), "ES")).isNull();
     assertThat(always.sessionEndAfter(at("2025-07-04T12:00:00Z"), "ES")).isNull();
   }
+
+  @Test
+  void twoConfigsAskedInTurnEachAnswerWithTheirOwnHours() throws IOException {
+    SessionHours later =
+        load(
+            """
+start: "11:00"
+end: "15:00"
+timezone: America/New_York
+days: [MON, TUE, WED, THU, FRI]
+""");
+    Instant tenThirty = at("2025-03-10T14:30:00Z");
+    for (int turn = 0; turn < 2; turn++) {
+      assertThat(session.isInSession(tenThirty, "MNQ")).as("09:30-16:00, turn " + turn).isTrue();
+      assertThat(later.isInSession(tenThirty, "MNQ")).as("11:00-15:00, turn " + turn).isFalse();
+      assertThat(session.sessionEndAfter(tenThirty, "MNQ")).isEqualTo(at("2025-03-10T20:00:00Z"));
+      assertThat(later.sessionEndAfter(tenThirty, "MNQ")).isEqualTo(at("2025-03-10T19:00:00Z"));
+      assertThat(session.sessionEndAfter(tenThirty, "ES")).as("ES's own session").isEqualTo(at("2025-03-14T22:00:00Z"));
+      assertThat(later.sessionEndAfter(tenThirty, "ES")).as("no ES session here").isEqualTo(at("2025-03-10T19:00:00Z"));
+    }
+  }
 }
