@@ -29,7 +29,8 @@ import riskguard.engine.session.RulePackage;
 /**
  * {@code riskguard bench}: how fast and how big riskguard is — engine replay, a hand-coded
  * baseline, the live breach-to-close path on loopback, heap per account, and a rule reload —
- * as a table or one JSON object. Progress goes to stderr. Prints figures; judges nothing.
+ * as a table or one JSON object; with {@code --against DIR}, also how much faster or slower the
+ * rules are than another package. Progress goes to stderr. Prints figures; judges nothing.
  * The throughput sections run in a child JVM of this program under the batch collector, which
  * this command starts with the hidden {@code --in-process} and the same options.
  */
@@ -57,8 +58,13 @@ final class BenchCommand implements Callable<Integer> {
   Path rulesDir;
 
   @Option(names = "--only", split = ",", paramLabel = "SECTION",
-      description = "Run only these sections (comma-separated: engine_replay, baseline, live_path, scale, reload).")
+      description = "Run only these sections (comma-separated: engine_replay, baseline, against, live_path, scale, reload).")
   List<String> only;
+
+  @Option(names = "--against", paramLabel = "DIR",
+      description = "Also compare the rules with the package in DIR (section 'against'): the same stream through both, "
+          + "taking turns in one JVM, so the ratio of their speeds holds to about a percent on a busy machine.")
+  Path againstDir;
 
   @Option(names = "--child-java-options", paramLabel = "OPTIONS",
       description = "More JVM options for the child JVM of the throughput sections, space-separated "
@@ -73,18 +79,27 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<String> sectionsToRun = only == null ? Bench.SECTIONS : only;
+    List<String> sectionsToRun = only != null ? only
+        : Bench.SECTIONS.stream().filter(section -> againstDir != null || !section.equals(Bench.AGAINST)).toList();
     for (String section : sectionsToRun) {
       if (!Bench.SECTIONS.contains(section)) {
         err.println("--only: no bench section '" + section + "' (sections: " + String.join(", ", Bench.SECTIONS) + ")");
         return 2;
       }
     }
+    if (sectionsToRun.contains(Bench.AGAINST) && againstDir == null) {
+      err.println("--only against: name the package to compare with (--against DIR)");
+      return 2;
+    }
     RiskguardConfig settings;
     RulePackage rules;
+    RulePackage against = null;
     try {
       settings = ConfigLoader.load(config);
       rules = RulesOption.compile(rulesDir, EngineSettings.from(settings));
+      if (againstDir != null && sectionsToRun.contains(Bench.AGAINST)) {
+        against = RulesOption.compile(againstDir, EngineSettings.from(settings));
+      }
     } catch (ConfigException | RuleCompileException e) {
       err.println(e.getMessage());
       return 1;
@@ -94,8 +109,9 @@ final class BenchCommand implements Callable<Integer> {
     Map<String, Map<String, Object>> sections;
     try {
       sections = inProcess
-          ? Bench.inProcess(rules, EngineSettings.from(settings), sizes, seed, new LinkedHashSet<>(sectionsToRun), progress)
-          : Bench.run(rules, EngineSettings.from(settings), sizes, seed, new LinkedHashSet<>(sectionsToRun),
+          ? Bench.inProcess(rules, against, EngineSettings.from(settings), sizes, seed,
+              new LinkedHashSet<>(sectionsToRun), progress)
+          : Bench.run(rules, against, EngineSettings.from(settings), sizes, seed, new LinkedHashSet<>(sectionsToRun),
               new ChildJvm(Main.class.getName(), childArguments(), childJavaOptions(), sizes.childLimit()), progress);
     } catch (ChildJvmFailure e) {
       err.println(e.getMessage());
@@ -123,6 +139,10 @@ final class BenchCommand implements Callable<Integer> {
     if (rulesDir != null) {
       arguments.add("--rules");
       arguments.add(rulesDir.toAbsolutePath().toString());
+    }
+    if (againstDir != null) {
+      arguments.add("--against");
+      arguments.add(againstDir.toAbsolutePath().toString());
     }
     return arguments;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -75,13 +76,7 @@ class BenchCommandTest {
 
   @Test
   void onlyRunsTheNamedSectionsInTheChildAndHere(@TempDir Path rules) throws Exception {
-    try (Stream<Path> files = Files.list(SHIPPED_RULES)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        if (!file.getFileName().toString().equals("rule-011-symbol-blocks.drl")) {
-          Files.copy(file, rules.resolve(file.getFileName()));
-        }
-      }
-    }
+    copyRulesWithout("rule-011-symbol-blocks.drl", rules);
     EngineSettings settings = EngineSettings.from(ConfigLoader.load(CONFIG));
 
     CommandRun run = CommandRun.of("bench", "--quick", "--json", "--only", "live_path,engine_replay",
@@ -111,6 +106,45 @@ class BenchCommandTest {
     assertThat(run.err()).contains("bench section engine_replay, baseline: the child JVM (pid ")
         .contains("exited with code 1")
         .contains("NoSuchOptionForTheBenchChild");
+  }
+
+  @Test
+  void againstReplaysTheStreamThroughTheOtherPackageInTheChild(@TempDir Path withoutTradeManagement) throws Exception {
+    copyRulesWithout("rule-012-trade-management.drl", withoutTradeManagement);
+
+    CommandRun run = CommandRun.of("bench", "--quick", "--json", "--only", "against",
+        "--against", withoutTradeManagement.toString(), "--config", CONFIG.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode against = new ObjectMapper().readTree(run.out()).path("against");
+    assertThat(against.path("against_dir").asText()).isEqualTo(withoutTradeManagement.toAbsolutePath().toString());
+    assertThat(against.path("against_rules").asInt()).as("the other package: the shipped rules but RULE-012's")
+        .isPositive().isLessThan(against.path("rules").asInt());
+    assertThat(against.path("speed_ratio").asDouble()).isPositive();
+    assertThat(against.path("speed_ratio_lowest").asDouble()).isLessThanOrEqualTo(against.path("speed_ratio").asDouble());
+    assertThat(against.path("events").asInt()).isEqualTo(5_000);
+    assertThat(against.path("decisions").asLong()).as("the shipped rules decide on the bench stream").isPositive();
+    assertThat(against.path("jvm_pid").asLong()).as("a throughput section: in the child JVM")
+        .isNotEqualTo(ProcessHandle.current().pid());
+    assertThat(run.err()).contains("against: pass 1 of 1");
+  }
+
+  @Test
+  void againstWithoutAPackageIsRefused() {
+    CommandRun run = CommandRun.of("bench", "--quick", "--only", "against", "--config", CONFIG.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--only against: name the package to compare with (--against DIR)");
+  }
+
+  private static void copyRulesWithout(String left, Path into) throws IOException {
+    try (Stream<Path> files = Files.list(SHIPPED_RULES)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        if (!file.getFileName().toString().equals(left)) {
+          Files.copy(file, into.resolve(file.getFileName()));
+        }
+      }
+    }
   }
 
   @Test

@@ -9,7 +9,8 @@ import riskguard.engine.session.EngineSettings;
 import riskguard.engine.session.RulePackage;
 
 /**
- * The five sections of {@code riskguard bench}. Each section is a map of figures whose names end
+ * The sections of {@code riskguard bench}: five, and {@code against} when the rules are compared
+ * with another package. Each section is a map of figures whose names end
  * in their unit, plus the collector and process it ran in ({@code collector}, {@code jvm_pid});
  * progress goes to {@code progress}. Prints nothing else and judges nothing.
  *
@@ -24,10 +25,14 @@ public final class Bench {
   private static final int ACCOUNTS = 10;
 
   /** The sections a run can be limited to, in the order they run and are reported. */
-  public static final List<String> SECTIONS = List.of("engine_replay", "baseline", "live_path", "scale", "reload");
+  public static final List<String> SECTIONS =
+      List.of("engine_replay", "baseline", "against", "live_path", "scale", "reload");
+
+  /** The section that needs a second package ({@code --against}), so it runs only when one is given. */
+  public static final String AGAINST = "against";
 
   /** The sections measured in a child JVM; the baseline needs the engine replay's figure for its ratio. */
-  static final List<String> BATCH_SECTIONS = List.of("engine_replay", "baseline");
+  static final List<String> BATCH_SECTIONS = List.of("engine_replay", "baseline", AGAINST);
 
   private Bench() {}
 
@@ -36,10 +41,11 @@ public final class Bench {
    * run's wall time {@code bench_s}, without compiling the rules) and the sections named in
    * {@code only} (names from {@link #SECTIONS}) in their order: the batch sections from
    * {@code batchJvm}, the rest measured here. The baseline runs the engine replay too and
-   * reports it.
+   * reports it. {@code against} is the package the rules are compared with (section
+   * {@code against}), null when there is none.
    */
-  public static Map<String, Map<String, Object>> run(RulePackage rules, EngineSettings settings, BenchSizes sizes,
-      long seed, Set<String> only, ChildJvm batchJvm, PrintWriter progress) throws Exception {
+  public static Map<String, Map<String, Object>> run(RulePackage rules, RulePackage against, EngineSettings settings,
+      BenchSizes sizes, long seed, Set<String> only, ChildJvm batchJvm, PrintWriter progress) throws Exception {
     long started = System.nanoTime();
     Map<String, Map<String, Object>> measured = new LinkedHashMap<>();
     List<String> inChild = BATCH_SECTIONS.stream().filter(only::contains).toList();
@@ -48,19 +54,19 @@ public final class Bench {
     }
     List<String> here = SECTIONS.stream().filter(only::contains).filter(section -> !BATCH_SECTIONS.contains(section))
         .toList();
-    measured.putAll(measureHere(rules, settings, sizes, seed, here, progress));
+    measured.putAll(measureHere(rules, against, settings, sizes, seed, here, progress));
     return report(measured, started);
   }
 
   /** As {@link #run}, but every section in this JVM: what the child JVM does. */
-  public static Map<String, Map<String, Object>> inProcess(RulePackage rules, EngineSettings settings,
-      BenchSizes sizes, long seed, Set<String> only, PrintWriter progress) throws Exception {
+  public static Map<String, Map<String, Object>> inProcess(RulePackage rules, RulePackage against,
+      EngineSettings settings, BenchSizes sizes, long seed, Set<String> only, PrintWriter progress) throws Exception {
     long started = System.nanoTime();
-    return report(measureHere(rules, settings, sizes, seed, List.copyOf(only), progress), started);
+    return report(measureHere(rules, against, settings, sizes, seed, List.copyOf(only), progress), started);
   }
 
-  private static Map<String, Map<String, Object>> measureHere(RulePackage rules, EngineSettings settings,
-      BenchSizes sizes, long seed, List<String> only, PrintWriter progress) throws Exception {
+  private static Map<String, Map<String, Object>> measureHere(RulePackage rules, RulePackage against,
+      EngineSettings settings, BenchSizes sizes, long seed, List<String> only, PrintWriter progress) throws Exception {
     Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
     if (only.contains("engine_replay") || only.contains("baseline")) {
       BenchStream stream = BenchStream.generate(seed, ACCOUNTS, sizes.replayWarmup(), sizes.replayEvents());
@@ -75,6 +81,13 @@ public final class Bench {
             (double) baseline.get("events_per_s_cpu") / (double) replay.get("events_per_s_cpu"));
         sections.put("baseline", baseline);
       }
+    }
+    if (only.contains(AGAINST)) {
+      progress.printf("against: the same stream through %s and %s, taking turns every %d events%n",
+          rules.source(), against.source(), RulesComparison.CHUNK);
+      BenchStream stream = BenchStream.generate(seed, ACCOUNTS, sizes.replayWarmup(), sizes.replayEvents());
+      sections.put(AGAINST, RulesComparison.run(rules, against, settings, stream,
+          sizes.replayWarmupPasses() > 0, sizes.replayPasses(), progress));
     }
     if (only.contains("live_path")) {
       sections.put("live_path", LivePath.run(sizes.coldBreaches(), sizes.maxBreachWarmup(),
