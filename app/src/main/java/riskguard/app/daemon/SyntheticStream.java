@@ -71,6 +71,8 @@ public final class SyntheticStream {
     PositionType side;
     int size;
     double entry;
+    /** When the position opened: the gateway's creation time, which a resize keeps. */
+    Instant opened;
     OrderEvent stop;
 
     Holding(int contract) {
@@ -170,6 +172,7 @@ public final class SyntheticStream {
     holding.positionId = nextId++;
     holding.side = random.nextBoolean() ? PositionType.LONG : PositionType.SHORT;
     holding.entry = prices[holding.contract];
+    holding.opened = now();
     double stopPrice = holding.entry - holding.side.sign() * STOP_DISTANCE_TICKS * contract.tickSize();
     holding.stop = new OrderEvent(now(), account, nextId++, contract.id(), OrderStatus.OPEN, OrderType.STOP,
         OrderSide.closing(holding.side), 1, null, stopPrice, now(), now(), null);
@@ -179,8 +182,8 @@ public final class SyntheticStream {
 
   private void resize(long account, Holding holding, int size, List<InputEvent> events) {
     holding.size = size;
-    events.add(new PositionEvent(now(), account, holding.positionId, CONTRACTS.get(holding.contract).id(), now(),
-        holding.side, size, holding.entry));
+    events.add(new PositionEvent(now(), account, holding.positionId, CONTRACTS.get(holding.contract).id(),
+        holding.opened, holding.side, size, holding.entry));
   }
 
   private int contractsHeld(long account) {
