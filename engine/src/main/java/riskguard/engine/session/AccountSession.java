@@ -638,7 +638,7 @@ public final class AccountSession implements AutoCloseable {
       return true;
     }
     switch (valuation.revalue(position, mark, quoteTime, stale, contract)) {
-      case FULL -> facts.updateValuation(valuation, revalued);
+      case FULL -> facts.revalueWholly(valuation, revalued);
       case PRICE -> facts.updateValuation(valuation, priceMoved);
       case QUOTE_TIME -> facts.updateValuation(valuation, quoteAged);
       case UNCHANGED -> {

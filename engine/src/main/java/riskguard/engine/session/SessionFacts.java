@@ -15,6 +15,7 @@ import riskguard.engine.model.Lockout;
 import riskguard.engine.model.LockoutKind;
 import riskguard.engine.model.Order;
 import riskguard.engine.model.Position;
+import riskguard.engine.model.Priced;
 import riskguard.engine.model.Valuation;
 
 /**
@@ -31,6 +32,8 @@ final class SessionFacts {
   private final KieSession session;
   private final Map<String, Held<Position>> positions = new HashMap<>();
   private final Map<String, Held<Valuation>> valuations = new HashMap<>();
+  /** The {@link Priced} of each valuation, by contract. */
+  private final Map<String, FactHandle> priced = new HashMap<>();
   private final Map<Long, Held<Order>> orders = new HashMap<>();
   private final Map<String, Held<Lockout>> lockouts = new LinkedHashMap<>();
   private final Map<String, Held<Enforcement>> enforcements = new LinkedHashMap<>();
@@ -72,6 +75,7 @@ final class SessionFacts {
   /** The position in the valuation's contract is valued for the first time. */
   void insertValuation(Valuation valuation) {
     valuations.put(valuation.getContractId(), new Held<>(valuation, session.insert(valuation)));
+    priced.put(valuation.getContractId(), session.insert(Priced.of(valuation)));
   }
 
   /** A valuation changed (a quote): no enforcement completes by it. */
@@ -79,11 +83,18 @@ final class SessionFacts {
     update.apply(valuations.get(valuation.getContractId()).handle(), valuation);
   }
 
+  /** A valuation changed wholly (the position turned around, the tick size changed): its {@link Priced} too. */
+  void revalueWholly(Valuation valuation, PropertyUpdate update) {
+    updateValuation(valuation, update);
+    session.update(priced.get(valuation.getContractId()), Priced.of(valuation));
+  }
+
   /** Removes the position in {@code contractId} and its valuation; false when there was none. */
   boolean removePosition(String contractId) {
     Held<Valuation> valued = valuations.remove(contractId);
     if (valued != null) {
       session.delete(valued.handle());
+      session.delete(priced.remove(contractId));
     }
     Held<Position> held = positions.remove(contractId);
     if (held != null) {
