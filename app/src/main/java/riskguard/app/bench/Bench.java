@@ -68,8 +68,10 @@ public final class Bench {
   private static Map<String, Map<String, Object>> measureHere(RulePackage rules, RulePackage against,
       EngineSettings settings, BenchSizes sizes, long seed, List<String> only, PrintWriter progress) throws Exception {
     Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
+    BenchStream stream = only.contains("engine_replay") || only.contains("baseline") || only.contains(AGAINST)
+        ? BenchStream.generate(seed, ACCOUNTS, sizes.replayWarmup(), sizes.replayEvents())
+        : null;
     if (only.contains("engine_replay") || only.contains("baseline")) {
-      BenchStream stream = BenchStream.generate(seed, ACCOUNTS, sizes.replayWarmup(), sizes.replayEvents());
       progress.printf("engine replay: %d events after %d warm-up, %d accounts, %d rules%n",
           sizes.replayEvents(), sizes.replayWarmup(), ACCOUNTS, rules.ruleCount());
       Map<String, Object> replay = EngineReplay.run(rules, settings, stream, new EngineReplay.Passes(sizes.replayWarmupPasses(), sizes.replayPasses()), progress);
@@ -85,7 +87,6 @@ public final class Bench {
     if (only.contains(AGAINST)) {
       progress.printf("against: the same stream through %s and %s, taking turns every %d events%n",
           rules.source(), against.source(), RulesComparison.CHUNK);
-      BenchStream stream = BenchStream.generate(seed, ACCOUNTS, sizes.replayWarmup(), sizes.replayEvents());
       sections.put(AGAINST, RulesComparison.run(rules, against, settings, stream,
           sizes.replayWarmupPasses() > 0, sizes.replayPasses(), progress));
     }
