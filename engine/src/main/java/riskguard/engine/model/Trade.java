@@ -2,7 +2,6 @@ package riskguard.engine.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import org.kie.api.definition.type.Expires;
 import org.kie.api.definition.type.Role;
 import org.kie.api.definition.type.Timestamp;
 import riskguard.config.PnlBasis;
@@ -10,12 +9,14 @@ import riskguard.config.PnlBasis;
 /**
  * A fill, as an event at its own time. {@code pnl} is null on an opening half-turn.
  * {@code tradingDay} is the date of the trading day the fill belongs to (the date of the
- * reset that ends it). Trades expire from working memory after 26 hours: longer than any
- * trading day, including the 25-hour day of a daylight-saving change.
+ * reset that ends it). A trade stays in working memory until the reset that ends the trading
+ * day after its own, when its session deletes it: the rolling hour reaches back over a reset.
+ * It has no {@code @Expires}: Drools would keep an expiry timer per trade in the session's timer
+ * queue, in which every sliding window's next expiry is then filed and found (without it,
+ * Drools keeps an event as long as a pattern without a window could match it).
  */
 @Role(Role.Type.EVENT)
 @Timestamp("timeMillis")
-@Expires("26h")
 public record Trade(
     long id,
     long accountId,

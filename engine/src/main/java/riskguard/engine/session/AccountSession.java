@@ -686,8 +686,18 @@ public final class AccountSession implements AutoCloseable {
     }
   }
 
+  /**
+   * Trades of trading days before {@code oldest} leave working memory and the duplicate check
+   * (a trade has no expiry of its own, see {@link Trade}).
+   */
   private void forgetTradesBefore(LocalDate oldest) {
-    trades.values().removeIf(held -> held.trade().tradingDay().isBefore(oldest));
+    trades.values().removeIf(held -> {
+      if (!held.trade().tradingDay().isBefore(oldest)) {
+        return false;
+      }
+      session.delete(held.handle());
+      return true;
+    });
   }
 
   @Override
