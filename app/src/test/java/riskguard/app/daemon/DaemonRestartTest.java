@@ -5,6 +5,7 @@ import static riskguard.app.daemon.SimulatorFixture.ACCOUNT;
 import static riskguard.app.daemon.SimulatorFixture.PATIENCE;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,8 +19,11 @@ import riskguard.connectors.sim.GatewaySimulator;
 import riskguard.connectors.sim.SimTrader;
 import riskguard.db.AuditLog;
 import riskguard.db.AuditPhase;
+import riskguard.db.AuditRow;
 import riskguard.db.Database;
 import riskguard.db.DayPnlRepository;
+import riskguard.db.DecisionRepository;
+import riskguard.db.DecisionStatus;
 import riskguard.db.LockoutRepository;
 import riskguard.db.StoredAuditRow;
 import riskguard.engine.model.LockoutKind;
@@ -85,6 +89,44 @@ class DaemonRestartTest {
     assertThat(sentPerDecision).allSatisfy((id, times) -> assertThat(times).isEqualTo(1L));
     assertThat(sentPerDecision.keySet()).containsAll(firstRunSent).hasSizeGreaterThan(firstRunSent.size());
     assertThat(storedLockouts()).isEqualTo(1);
+  }
+
+  /**
+   * The last run claimed a close and died before sending it (the crash window between the
+   * claim and the gateway call). At start the daemon must not send it blindly: the gateway is
+   * the truth, and the rules decide afresh on what is there now. The leftover is closed as
+   * FAILED and its audit trail ends with a SKIPPED row that says why.
+   */
+  @Test
+  void aDecisionLeftUnfinishedByACrashIsSettledAtStartAndNotSent() throws Exception {
+    Path file = dir.resolve("riskguard.db");
+    RiskguardConfig config = SimulatorFixture.config(sim.restUrl(), file, DAILY_LOSS_100);
+    String leftover = "crashed-close-mnq";
+    Instant claimedAt = Instant.now().minusSeconds(60);
+    try (Database database = Database.open(file)) {
+      new AuditLog(database).append(new AuditRow(leftover, claimedAt, ACCOUNT, "RULE-001", "CLOSE_POSITION",
+          ContractCatalogue.MNQ, null, null, null, "MNQ", null, "net 3 contracts > limit 2", null,
+          AuditPhase.DECIDED, null, "before-the-crash"));
+      assertThat(new DecisionRepository(database)
+          .claim(leftover, ACCOUNT, "CLOSE_POSITION", ContractCatalogue.MNQ, claimedAt)).isTrue();
+    }
+    trader.buyMarket(ContractCatalogue.MNQ, 1);      // within every limit of this config
+
+    try (Daemon daemon = Daemon.start(DaemonOptions.of(config))) {
+      assertThat(daemon.awaitReady(PATIENCE)).isTrue();
+      try (Database database = Database.openReadOnly(file)) {
+        assertThat(new DecisionRepository(database).find(leftover)).get()
+            .satisfies(row -> assertThat(row.status()).isEqualTo(DecisionStatus.FAILED));
+        assertThat(new AuditLog(database).forDecision(leftover)).extracting(stored -> stored.row().phase())
+            .containsExactly(AuditPhase.DECIDED, AuditPhase.SKIPPED);
+        assertThat(new AuditLog(database).forDecision(leftover).get(1).row().detail())
+            .contains("left unfinished by the last run");
+      }
+      Eventually.until("the daemon has valued the open MNQ position", PATIENCE,
+          () -> daemon.snapshot().accounts().get(0).positions().size() == 1);
+    }
+    assertThat(sim.calls("/api/Position/closeContract")).as("no close was sent").isEmpty();
+    assertThat(trader.positions()).as("the position the leftover named is still open").hasSize(1);
   }
 
   /** Net realized P&L of the day as the simulator booked it, rounded to cents. */
