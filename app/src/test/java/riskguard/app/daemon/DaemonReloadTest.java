@@ -240,6 +240,51 @@ class DaemonReloadTest {
   }
 
   @Test
+  void anInvalidConfigIsRejectedWithFileAndLineAndTheRunningLimitsGoOnEnforcing() throws Exception {
+    writeConfig(maxContracts(1));
+    try (Daemon daemon = startDaemon()) {
+      writeConfig("  max_contracts:\n    limit: lots\n    count_type: gross\n    action: close_all\n");
+      awaitReload(ReloadState.Outcome.REJECTED);
+
+      assertThat(daemon.reloadState().errors()).anySatisfy(error ->
+          assertThat(error).startsWith(configFile + ":12:").contains("rules.max_contracts.limit").contains("'lots'"));
+      assertThat(reloadLog.list).anySatisfy(event ->
+          assertThat(event.getFormattedMessage()).startsWith("config rejected: " + configFile + ":12:"));
+      assertThat(reloadLog.list).anySatisfy(event ->
+          assertThat(event.getFormattedMessage()).contains("the running limits stay"));
+
+      trader.buyMarket(ContractCatalogue.MNQ, 2);
+      Eventually.until("RULE-001 closed MNQ under the limit still running (1)", PATIENCE,
+          () -> SimulatorFixture.closed(sim, ContractCatalogue.MNQ) && trader.positions().isEmpty());
+    }
+  }
+
+  @Test
+  void aChangedDatabaseWaitsForARestartWhileTheChangedLimitAppliesAtOnce() throws Exception {
+    writeConfig(maxContracts(3));
+    try (Daemon daemon = startDaemon()) {
+      trader.buyMarket(ContractCatalogue.MNQ, 2);
+      Eventually.until("the daemon sees 2 MNQ", PATIENCE,
+          () -> daemon.snapshot().accounts().get(0).positions().size() == 1);
+
+      writeConfig(maxContracts(1));
+      Files.writeString(configFile, Files.readString(configFile)
+          .replace("database: riskguard.db", "database: elsewhere.db"));
+      awaitReload(ReloadState.Outcome.APPLIED);
+
+      assertThat(daemon.reloadState().needsRestart()).containsExactly("database");
+      assertThat(reloadLog.list).anySatisfy(event -> assertThat(event.getFormattedMessage())
+          .contains("database changed; this needs a restart"));
+      Eventually.until("RULE-001 closed MNQ under the new limit", PATIENCE,
+          () -> SimulatorFixture.closed(sim, ContractCatalogue.MNQ) && trader.positions().isEmpty());
+      Eventually.until("the close is audited in the database the daemon started with", PATIENCE,
+          () -> auditRows().stream().anyMatch(row -> row.row().rule().equals("RULE-001")
+              && row.row().phase() == AuditPhase.SUCCEEDED));
+    }
+    assertThat(dir.resolve("elsewhere.db")).as("nothing was moved to the new database while running").doesNotExist();
+  }
+
+  @Test
   void aLockoutSetBeforeAReloadIsStillEnforcedAfterIt() throws Exception {
     writeConfig("  daily_realized_loss:\n    limit: 300\n");
     try (Daemon daemon = startDaemon()) {
