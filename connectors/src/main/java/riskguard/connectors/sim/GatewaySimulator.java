@@ -236,6 +236,15 @@ public final class GatewaySimulator implements AutoCloseable {
     tokens.revokeAll();
   }
 
+  /**
+   * Fault injection: sends {@code target} with {@code arguments} as they are to every client of
+   * {@code hub} (a malformed or unexpected event, as a misbehaving gateway would send it). The
+   * simulator's own state and recording are not touched.
+   */
+  public void sendHubEvent(Hub hub, String target, Object... arguments) {
+    broadcaster.sendAsIs(hub, target, arguments);
+  }
+
   /** Open hub connections of one hub, or of both when null. */
   public int hubConnections(Hub hub) {
     return broadcaster.connections(hub).size();

@@ -131,6 +131,19 @@ final class HubBroadcaster implements VenueListener {
     connection.send(eventRecord("GatewayQuote", contractId, quote));
   }
 
+  /**
+   * {@code target} with {@code arguments} exactly as given, to every ready connection of
+   * {@code hub} whatever it subscribed to, and not recorded: a gateway misbehaving.
+   */
+  void sendAsIs(Hub hub, String target, Object... arguments) {
+    String text = eventRecord(target, arguments);
+    for (HubSession connection : connections) {
+      if (connection.hub == hub && connection.ready()) {
+        connection.send(text);
+      }
+    }
+  }
+
   /** The SignalR record of an event that wants no answer, as {@link HubProtocol#encode} writes it. */
   String eventRecord(String target, Object... arguments) {
     try {
