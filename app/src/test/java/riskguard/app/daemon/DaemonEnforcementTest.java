@@ -82,6 +82,49 @@ class DaemonEnforcementTest {
     }
   }
 
+  /**
+   * RULES.md "Rule precedence": two rules breaching on one event are both recorded, and the
+   * gateway sees the stronger action once (close beats reduce).
+   */
+  @Test
+  void twoRulesBreachingOnOneEventAreBothAuditedAndTheGatewaySeesOnlyTheStrongerAction() throws Exception {
+    RiskguardConfig config = SimulatorFixture.config(sim.restUrl(), dir.resolve("riskguard.db"), """
+          max_contracts:
+            limit: 1
+            count_type: gross
+            action: close_all
+          max_contracts_per_instrument:
+            limits: {MNQ: 1}
+            action: reduce_to_limit
+            unknown_symbol_action: allow_unlimited
+        """);
+    try (Daemon daemon = Daemon.start(DaemonOptions.of(config))) {
+      assertThat(daemon.awaitReady(PATIENCE)).isTrue();
+
+      trader.buyMarket(ContractCatalogue.MNQ, 2);     // over both: 2 contracts > 1, 2 MNQ > 1
+
+      Eventually.until("MNQ is flat", PATIENCE, () -> trader.positions().isEmpty());
+      Eventually.until("the close is audited as SUCCEEDED", PATIENCE, () -> auditRows().stream()
+          .anyMatch(row -> row.row().rule().equals("RULE-001") && row.row().phase() == AuditPhase.SUCCEEDED));
+    }
+    assertThat(sim.calls("/api/Position/partialCloseContract")).as("the reduce was merged away").isEmpty();
+    assertThat(sim.calls("/api/Position/closeContract")).filteredOn(RecordedCall::success).hasSize(1);
+    List<StoredAuditRow> rows = auditRows();
+    assertThat(rows).filteredOn(row -> row.row().rule().equals("RULE-002"))
+        .extracting(row -> row.row().phase(), row -> row.row().detail())
+        .containsExactlyInAnyOrder(Tuple.tuple(AuditPhase.DECIDED, null),
+            Tuple.tuple(AuditPhase.SKIPPED, "merged into a stronger action of the same event"));
+    assertThat(rows).filteredOn(row -> row.row().rule().equals("RULE-001"))
+        .extracting(row -> row.row().phase())
+        .contains(AuditPhase.DECIDED, AuditPhase.SENT, AuditPhase.SUCCEEDED);
+  }
+
+  private List<StoredAuditRow> auditRows() {
+    try (Database database = Database.openReadOnly(dir.resolve("riskguard.db"))) {
+      return new AuditLog(database).recent(ACCOUNT, 50);
+    }
+  }
+
   @Test
   void aCloseTheGatewayFailsIsRetriedUntilThePositionIsFlat() throws Exception {
     try (Daemon daemon = Daemon.start(DaemonOptions.of(config()))) {
