@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static riskguard.app.daemon.SimulatorFixture.ACCOUNT;
 import static riskguard.app.daemon.SimulatorFixture.PATIENCE;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,9 +69,9 @@ class DaemonMalformedEventTest {
     }
   }
 
-  private java.util.List<String> warnings() {
+  private List<String> warnings() {
     return intakeLog.list.stream()
-        .filter(event -> event.getLevel() == ch.qos.logback.classic.Level.WARN)
+        .filter(event -> event.getLevel() == Level.WARN)
         .map(ILoggingEvent::getFormattedMessage)
         .toList();
   }

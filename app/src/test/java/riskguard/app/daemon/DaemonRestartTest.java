@@ -117,10 +117,10 @@ class DaemonRestartTest {
       try (Database database = Database.openReadOnly(file)) {
         assertThat(new DecisionRepository(database).find(leftover)).get()
             .satisfies(row -> assertThat(row.status()).isEqualTo(DecisionStatus.FAILED));
-        assertThat(new AuditLog(database).forDecision(leftover)).extracting(stored -> stored.row().phase())
+        List<StoredAuditRow> trail = new AuditLog(database).forDecision(leftover);
+        assertThat(trail).extracting(stored -> stored.row().phase())
             .containsExactly(AuditPhase.DECIDED, AuditPhase.SKIPPED);
-        assertThat(new AuditLog(database).forDecision(leftover).get(1).row().detail())
-            .contains("left unfinished by the last run");
+        assertThat(trail.get(1).row().detail()).contains("left unfinished by the last run");
       }
       Eventually.until("the daemon has valued the open MNQ position", PATIENCE,
           () -> daemon.snapshot().accounts().get(0).positions().size() == 1);

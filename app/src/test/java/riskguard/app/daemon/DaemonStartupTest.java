@@ -13,12 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import riskguard.config.ConfigLoader;
 import riskguard.config.RiskguardConfig;
 import riskguard.connectors.sim.ContractCatalogue;
 import riskguard.connectors.sim.GatewaySimulator;
@@ -86,24 +84,15 @@ class DaemonStartupTest {
   @Test
   void accountsMatchingNoneOfTheLoginsStopTheDaemonAndItNamesTheAccountsItSees() throws Exception {
     try (GatewaySimulator sim = SimulatorFixture.start(0)) {
-      String yaml = "gateway:\n"
-          + "  rest_url: " + sim.restUrl() + "\n"
-          + "  user_hub_url: " + sim.restUrl() + "/hubs/user\n"
-          + "  market_hub_url: " + sim.restUrl() + "/hubs/market\n"
-          + "  username: " + GatewaySimulator.DEMO_USER + "\n"
-          + "  api_key: ${KEY}\n"
-          + "accounts: [999, 50KTC-SOMEONE-ELSE]\n"
-          + "database: " + dir.resolve("riskguard.db") + "\n"
-          + "status_port: 0\n";
-      RiskguardConfig config = new ConfigLoader(Map.of("KEY", GatewaySimulator.DEMO_API_KEY))
-          .read(yaml, "guarded.yaml", dir);
+      RiskguardConfig config = SimulatorConfig.forSimulator(sim.restUrl(), GatewaySimulator.DEMO_USER,
+          GatewaySimulator.DEMO_API_KEY, dir.resolve("riskguard.db"), "[999, 50KTC-SOMEONE-ELSE]", "");
       Daemon daemon = Daemon.start(DaemonOptions.of(config));
       try {
         assertThatThrownBy(() -> daemon.awaitReady(PATIENCE))
             .isInstanceOfSatisfying(DaemonException.class, e -> {
               assertThat(e.step()).isEqualTo(DaemonException.Step.ACCOUNTS);
               assertThat(e.getMessage()).contains("no account to guard").contains("999")
-                  .contains("50KTC-SOMEONE-ELSE").contains("guarded.yaml").contains(ACCOUNT + " (50KTC-DAEMON)");
+                  .contains("50KTC-SOMEONE-ELSE").contains("simulator.yaml").contains(ACCOUNT + " (50KTC-DAEMON)");
             });
         assertThat(daemon.awaitStopped()).isPresent();
         assertThat(daemon.connectionState()).isEqualTo(ConnectionState.STOPPED);
