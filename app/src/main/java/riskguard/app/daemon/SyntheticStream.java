@@ -25,8 +25,9 @@ import riskguard.engine.model.PositionType;
  * <p>The traders are disciplined, so their positions stay open through the day and every quote
  * has positions to value (the issue's "10 accounts, 50 open positions"): each account holds one
  * position in each of its five contracts and protects it with a stop order; a position change
- * scales it between one and two contracts or closes it (with its stop), and the next change in
- * that contract opens it again, stop first. Prices wander about their opening price within a
+ * scales it between one and two contracts, or closes it (with its stop) and opens it again at
+ * once at the market, stop first, as a trader scratches a trade and re-enters. So all fifty are
+ * open between any two events. Prices wander about their opening price within a
  * band, so unrealized losses stay mostly inside the limits, and fills win a little more than
  * they lose. Limits are still broken now and then (two ES contracts against a limit of one,
  * five contracts at once, a bad run of prices), as a trading day does.
@@ -148,20 +149,16 @@ public final class SyntheticStream {
   }
 
   /**
-   * Flat: opens one contract. One: mostly adds a second, sometimes closes. Two: scales out. The
-   * trader keeps within its own limit of contracts.
+   * One contract: mostly adds a second (within the trader's own limit of contracts), else closes
+   * and re-enters at once. Two: scales out.
    */
   private void change(long account, Holding holding, List<InputEvent> events) {
-    if (holding.size == 0 && contractsHeld(account) < MAX_CONTRACTS) {
-      open(account, holding, events);
-    } else if (holding.size == 0) {
-      return;
-    } else if (holding.size == 1 && random.nextInt(4) > 0 && contractsHeld(account) < MAX_CONTRACTS) {
+    if (holding.size == 1 && random.nextInt(4) > 0 && contractsHeld(account) < MAX_CONTRACTS) {
       resize(account, holding, 2, events);
     } else if (holding.size == 1) {
       resize(account, holding, 0, events);
       events.add(withStatus(holding.stop, OrderStatus.CANCELLED));
-      holding.stop = null;
+      open(account, holding, events);
     } else {
       resize(account, holding, 1, events);
     }
