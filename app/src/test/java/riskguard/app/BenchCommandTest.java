@@ -30,6 +30,7 @@ class BenchCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode bench = new ObjectMapper().readTree(run.out());
     assertThat(bench.path("machine").path("cores").asInt()).isPositive();
+    assertThat(bench.path("machine").path("cpu").asText()).isNotBlank();
     for (String figure : new String[] {"events_per_s_cpu", "events_per_s_wall", "latency_p50_us", "latency_p99_us",
         "latency_p999_us", "first_pass_events_per_s_cpu", "first_pass_latency_p50_us"}) {
       assertThat(bench.path("engine_replay").path(figure).asDouble()).as("engine_replay." + figure).isPositive();

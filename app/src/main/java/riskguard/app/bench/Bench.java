@@ -1,6 +1,9 @@
 package riskguard.app.bench;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +40,7 @@ public final class Bench {
   private Bench() {}
 
   /**
-   * Every section's figures, under "machine" (this JVM: cores, max heap, Java, and the whole
+   * Every section's figures, under "machine" (this JVM: the processor, cores, max heap, Java, and the whole
    * run's wall time {@code bench_s}, without compiling the rules) and the sections named in
    * {@code only} (names from {@link #SECTIONS}) in their order: the batch sections from
    * {@code batchJvm}, the rest measured here. The baseline runs the engine replay too and
@@ -113,6 +116,7 @@ public final class Bench {
   private static Map<String, Map<String, Object>> report(Map<String, Map<String, Object>> measured, long started) {
     Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
     Map<String, Object> machine = new LinkedHashMap<>();
+    machine.put("cpu", processor());
     machine.put("cores", Runtime.getRuntime().availableProcessors());
     machine.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1 << 20));
     machine.put("java", Runtime.version().toString());
@@ -121,5 +125,37 @@ public final class Bench {
     SECTIONS.stream().filter(measured::containsKey).forEach(section -> sections.put(section, measured.get(section)));
     machine.put("bench_s", (System.nanoTime() - started) / 1e9);
     return sections;
+  }
+
+  /**
+   * The processor, so that figures carry the machine they were measured on (one model name can
+   * cover cores of very different speed, hence the family and model numbers): from Linux's
+   * {@code /proc/cpuinfo}, e.g. "AMD EPYC (family 25, model 17)"; elsewhere the architecture.
+   */
+  static String processor() {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
+    } catch (IOException | RuntimeException notLinux) {
+      return System.getProperty("os.arch");
+    }
+    String name = cpuinfo(lines, "model name");
+    if (name == null) {
+      return System.getProperty("os.arch");
+    }
+    String family = cpuinfo(lines, "cpu family");
+    String model = cpuinfo(lines, "model");
+    return family == null || model == null ? name : name + " (family " + family + ", model " + model + ")";
+  }
+
+  /** The first value of {@code key} in /proc/cpuinfo's lines ("key\t: value"), or null. */
+  private static String cpuinfo(List<String> lines, String key) {
+    for (String line : lines) {
+      int colon = line.indexOf(':');
+      if (colon > 0 && line.substring(0, colon).trim().equals(key)) {
+        return line.substring(colon + 1).trim();
+      }
+    }
+    return null;
   }
 }
