@@ -148,4 +148,19 @@ class AuthLossGuardRuleTest {
       assertThat(day.decisions).isEmpty();
     }
   }
+
+  @Test
+  void anUpdateWithoutCanTradeIsLoggedAsAWarningEachTimeButNotWhenTheRuleIsOff() {
+    try (RuleLog log = new RuleLog(); Scenario day = new Scenario(new AuthLossGuard()); Scenario off = new Scenario()) {
+      day.account("2025-03-10T14:00:00Z", null)
+          .account("2025-03-10T14:01:00Z", true)
+          .account("2025-03-10T14:02:00Z", null);
+      off.account("2025-03-10T14:00:00Z", null);
+
+      assertThat(log.warnings()).containsExactly(
+          "account 12345 RULE-010: account update without canTrade; assuming the account may trade",
+          "account 12345 RULE-010: account update without canTrade; assuming the account may trade");
+      assertThat(day.decisions).isEmpty();
+    }
+  }
 }

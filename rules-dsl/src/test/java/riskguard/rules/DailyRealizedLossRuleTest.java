@@ -173,4 +173,50 @@ class DailyRealizedLossRuleTest {
       assertThat(day.actions(RULE)).containsExactly(Action.CLOSE_ALL, Action.CANCEL_ALL_ORDERS, Action.LOCKOUT);
     }
   }
+
+  @Test
+  void aBreachAfterTheFiveOClockResetBelongsToTheNextTradingDayAndLocksUntilItsReset() {
+    try (Scenario day = new Scenario(PnlBasis.GROSS, LIMIT_500)) {
+      day.trade("2025-03-10T20:30:00Z", 1, MNQ, -450.0, 0.0)
+          .trade("2025-03-10T21:30:00Z", 2, MNQ, -450.0, 0.0);
+      assertThat(day.actions(RULE)).as("-450 on each of two trading days: two warnings, no breach")
+          .containsExactly(Action.WARNING, Action.WARNING);
+
+      day.trade("2025-03-10T21:31:00Z", 3, MNQ, -50.0, 0.0);
+
+      assertThat(day.decisions(RULE)).last().satisfies(lockout -> {
+        assertThat(lockout.action()).isEqualTo(Action.LOCKOUT);
+        assertThat(lockout.reason()).isEqualTo("realized -500.00 <= -500.00");
+        assertThat(lockout.until()).as("Tuesday 17:00 New York").hasToString("2025-03-11T21:00:00Z");
+      });
+    }
+  }
+
+  @Test
+  void onTheDaysTheClocksChangeTheLockoutLastsUntilFiveOClockNewYorkInTheNewOffset() {
+    try (Scenario spring = new Scenario(PnlBasis.GROSS, LIMIT_500);
+        Scenario autumn = new Scenario(PnlBasis.GROSS, LIMIT_500)) {
+      spring.trade("2025-03-08T23:00:00Z", 1, MNQ, -550.0, 0.0);
+      autumn.trade("2025-11-01T22:00:00Z", 1, MNQ, -550.0, 0.0);
+
+      assertThat(spring.decisions(RULE).get(2).until())
+          .as("Saturday 18:00 EST: the next reset is Sunday 17:00 EDT, the clocks went forward at 02:00")
+          .hasToString("2025-03-09T21:00:00Z");
+      assertThat(autumn.decisions(RULE).get(2).until())
+          .as("Saturday 18:00 EDT: the next reset is Sunday 17:00 EST, the clocks went back at 02:00")
+          .hasToString("2025-11-02T22:00:00Z");
+
+      spring.tick("2025-03-09T20:59:59Z");
+      autumn.tick("2025-11-02T21:59:59Z");
+      assertThat(spring.lockouts()).hasSize(1);
+      assertThat(autumn.lockouts()).hasSize(1);
+
+      spring.tick("2025-03-09T21:00:00Z");
+      autumn.tick("2025-11-02T22:00:00Z");
+      assertThat(spring.actions("DAILY-RESET")).containsExactly(Action.UNLOCK);
+      assertThat(autumn.actions("DAILY-RESET")).containsExactly(Action.UNLOCK);
+      assertThat(spring.lockouts()).isEmpty();
+      assertThat(autumn.lockouts()).isEmpty();
+    }
+  }
 }

@@ -10,6 +10,7 @@ import riskguard.config.BreachAction;
 import riskguard.config.DailyUnrealizedLoss;
 import riskguard.config.Scope;
 import riskguard.engine.enforcement.Action;
+import riskguard.engine.enforcement.Decision;
 import riskguard.engine.event.QuoteEvent;
 import riskguard.engine.model.Contract;
 import riskguard.engine.model.LockoutKind;
@@ -241,6 +242,24 @@ class DailyUnrealizedLossRuleTest {
 
       assertThat(day.lockouts()).isEmpty();
       assertThat(day.actions("DAILY-RESET")).containsExactly(Action.UNLOCK);
+    }
+  }
+
+  @Test
+  void aPositionChangeWithoutANewQuoteIsJudgedAtTheLastPrice() {
+    try (Scenario day = new Scenario(limit300(Scope.TOTAL, BreachAction.CLOSE_ALL_AND_LOCKOUT))) {
+      day.position("2025-03-10T14:30:00Z", MNQ, PositionType.LONG, 2, 21000.00)
+          .quote("2025-03-10T14:30:01Z", MNQ, 20925.00);
+      assertThat(day.actions(RULE)).as("-300.00: at the limit").containsExactly(Action.WARNING);
+
+      day.position("2025-03-10T14:30:05Z", MNQ, PositionType.LONG, 3, 21000.00);
+
+      assertThat(day.decisions(RULE)).extracting(Decision::action).containsExactly(
+          Action.WARNING, Action.CLOSE_ALL, Action.CANCEL_ALL_ORDERS, Action.LOCKOUT);
+      assertThat(day.decisions(RULE).get(1)).satisfies(close -> {
+        assertThat(close.reason()).as("3 contracts x -75 points x $2").isEqualTo("total unrealized -450.00 < -300.00");
+        assertThat(close.ts()).hasToString("2025-03-10T14:30:05Z");
+      });
     }
   }
 }

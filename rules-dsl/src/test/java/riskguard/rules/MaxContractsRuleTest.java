@@ -118,4 +118,37 @@ class MaxContractsRuleTest {
           .as("ESZ5 and EP.H26 (no metadata: gateway code EP → ES) net to 0 in root ES").isEmpty();
     }
   }
+
+  @Test
+  void aBreachLocksNothingOutAndTheAccountTradesAgainWithinTheLimitAtOnce() {
+    try (Scenario day = new Scenario(new MaxContracts(5, CountType.NET, LimitAction.CLOSE_ALL))) {
+      day.position("2025-03-10T14:30:00Z", MNQ, PositionType.LONG, 3, 21000.0)
+          .position("2025-03-10T14:30:01Z", ES, PositionType.LONG, 3, 5800.0);
+      assertThat(day.actions(RULE)).containsExactly(Action.CLOSE_ALL);
+      assertThat(day.lockouts()).as("no lockout").isEmpty();
+
+      day.flat("2025-03-10T14:30:02Z", MNQ).flat("2025-03-10T14:30:02Z", ES)
+          .position("2025-03-10T14:31:00Z", MNQ, PositionType.LONG, 3, 21000.0)
+          .position("2025-03-10T14:31:01Z", ES, PositionType.LONG, 2, 5800.0);
+
+      assertThat(day.decisions).as("5 again, at the limit: nothing from any rule or the lockout guard")
+          .extracting(Decision::rule).containsExactly(RULE);
+    }
+  }
+
+  @Test
+  void reduceToLimitWithNetCountingClosesTheSameTwoEs() {
+    try (Scenario day = new Scenario(new MaxContracts(3, CountType.NET, LimitAction.REDUCE_TO_LIMIT))) {
+      day.position("2025-03-10T14:30:00Z", MNQ, PositionType.LONG, 2, 21000.0)
+          .position("2025-03-10T14:30:01Z", ES, PositionType.LONG, 3, 5800.0);
+
+      assertThat(day.decisions(RULE)).singleElement().satisfies(decision -> {
+        assertThat(decision.action()).isEqualTo(Action.REDUCE_POSITION);
+        assertThat(decision.contractId()).isEqualTo(ES);
+        assertThat(decision.size()).isEqualTo(2);
+        assertThat(decision.reason()).isEqualTo("NET contracts 5 > limit 3");
+      });
+      assertThat(day.lockouts()).isEmpty();
+    }
+  }
 }

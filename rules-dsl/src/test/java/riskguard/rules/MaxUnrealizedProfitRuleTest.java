@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static riskguard.rules.Scenario.ES;
 import static riskguard.rules.Scenario.MNQ;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import riskguard.config.BreachAction;
 import riskguard.config.MaxUnrealizedProfit;
@@ -11,6 +12,8 @@ import riskguard.config.ProfitMode;
 import riskguard.config.Scope;
 import riskguard.engine.enforcement.Action;
 import riskguard.engine.enforcement.Decision;
+import riskguard.engine.event.QuoteEvent;
+import riskguard.engine.model.Contract;
 import riskguard.engine.model.LockoutKind;
 import riskguard.engine.model.PositionType;
 
@@ -186,6 +189,38 @@ class MaxUnrealizedProfitRuleTest {
       assertThat(day.decisions(RULE)).extracting(Decision::reason)
           .containsOnly("total unrealized 0.00 <= 0.00 after being in profit");
       assertThat(day.lockouts()).isEmpty();
+    }
+  }
+
+  @Test
+  void aStaleQuoteIsStillUsed() {
+    try (Scenario day = new Scenario(target1000(Scope.TOTAL, BreachAction.CLOSE_ALL_AND_LOCKOUT))) {
+      day.position("2025-03-10T14:30:00Z", MNQ, PositionType.LONG, 2, 21000.0)
+          .apply(new QuoteEvent(Instant.parse("2025-03-10T14:31:00Z"), MNQ, 21250.25, null, null,
+              Instant.parse("2025-03-10T14:30:10Z")));
+
+      assertThat(day.actions(RULE)).as("a 50 s old price of 21250.25: +1,001").containsExactly(
+          Action.CLOSE_ALL, Action.CANCEL_ALL_ORDERS, Action.LOCKOUT);
+      assertThat(day.decisions(RULE).get(0).reason()).isEqualTo("total unrealized 1001.00 > target 1000.00");
+    }
+  }
+
+  @Test
+  void contractMetadataArrivingAfterThePositionBringsItIntoTheTotal() {
+    String gold = "CON.F.US.GCE.Z25";
+    try (Scenario day = new Scenario(target1000(Scope.TOTAL, BreachAction.CLOSE_ALL_AND_LOCKOUT))) {
+      day.position("2025-03-10T14:30:00Z", gold, PositionType.LONG, 1, 2650.0)
+          .quote("2025-03-10T14:30:01Z", gold, 2760.0);
+      assertThat(day.decisions(RULE)).as("tick size and value unknown: not valued").isEmpty();
+
+      day.contract("2025-03-10T14:30:02Z", Contract.of(gold, "GCZ5", 0.1, 10.0, "F.US.GCE"));
+
+      assertThat(day.decisions(RULE)).extracting(Decision::action)
+          .containsExactly(Action.CLOSE_ALL, Action.CANCEL_ALL_ORDERS, Action.LOCKOUT);
+      assertThat(day.decisions(RULE).get(0)).satisfies(close -> {
+        assertThat(close.reason()).as("+110 points x $100").isEqualTo("total unrealized 11000.00 > target 1000.00");
+        assertThat(close.ts()).hasToString("2025-03-10T14:30:02Z");
+      });
     }
   }
 }

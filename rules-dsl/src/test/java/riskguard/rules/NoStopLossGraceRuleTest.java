@@ -180,4 +180,29 @@ class NoStopLossGraceRuleTest {
           .extracting(Decision::ts).hasToString("2025-03-10T14:30:50Z");
     }
   }
+
+  @Test
+  void aStopLimitOrderProtectsButAStopNotYetWorkingDoesNot() {
+    try (Scenario stopLimit = longTwoAt1430(); Scenario pending = longTwoAt1430()) {
+      stop(stopLimit, "14:30:05", 1, OrderStatus.OPEN, OrderType.STOP_LIMIT, OrderSide.SELL, 20950.0);
+      stop(pending, "14:30:05", 1, OrderStatus.PENDING, OrderType.STOP, OrderSide.SELL, 20950.0);
+
+      stopLimit.tick("2025-03-10T14:30:30Z");
+      pending.tick("2025-03-10T14:30:30Z");
+
+      assertThat(stopLimit.decisions(RULE)).as("an open sell stop-limit below the entry").isEmpty();
+      assertThat(pending.actions(RULE)).as("a pending stop is not yet working (status Open)")
+          .containsExactly(Action.CLOSE_POSITION);
+    }
+  }
+
+  @Test
+  void aStopPlacedAfterTheGracePeriodIsTooLate() {
+    try (Scenario day = longTwoAt1430()) {
+      day.tick("2025-03-10T14:30:30Z");
+      stop(day, "14:30:31", 1, OrderStatus.OPEN, OrderType.STOP, OrderSide.SELL, 20950.0);
+
+      assertThat(day.actions(RULE)).containsExactly(Action.CLOSE_POSITION);
+    }
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static riskguard.rules.Scenario.ES;
 import static riskguard.rules.Scenario.MNQ;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,9 +20,11 @@ import riskguard.config.MaxContracts;
 import riskguard.config.MaxContractsPerInstrument;
 import riskguard.config.PnlBasis;
 import riskguard.config.Scope;
+import riskguard.config.TradeFrequency;
 import riskguard.config.UnknownSymbolAction;
 import riskguard.engine.enforcement.Action;
 import riskguard.engine.enforcement.Decision;
+import riskguard.engine.model.Lockout;
 import riskguard.engine.model.PositionType;
 
 /**
@@ -141,5 +144,30 @@ class RulePrecedenceTest {
         .toList();
     assertThat(lockouts).as("one lockout handed to the gateway").hasSize(1);
     return lockouts.get(0);
+  }
+
+  @Test
+  void twoCooldownsOnOneTradeAreBothRecordedAndTheLaterEndingIsHandedOver() {
+    CooldownAfterLoss thirtyMinutes = new CooldownAfterLoss(List.of(new LossThreshold(300, 1800)));
+    TradeFrequency threeAMinute = new TradeFrequency(3, null, null, 60, 1800, 3600);
+    try (Scenario day = new Scenario(threeAMinute, thirtyMinutes)) {
+      day.trade("2025-03-10T14:30:00Z", 1, MNQ, null, 0.74)
+          .trade("2025-03-10T14:30:10Z", 2, MNQ, null, 0.74)
+          .trade("2025-03-10T14:30:20Z", 3, MNQ, null, 0.74);
+      day.decisions.clear();
+      day.executed.clear();
+
+      day.trade("2025-03-10T14:30:30Z", 4, MNQ, -350.0, 0.74);
+
+      assertThat(day.decisions).as("every decision recorded").extracting(Decision::rule, Decision::action, Decision::until)
+          .containsExactlyInAnyOrder(
+              tuple("RULE-006", Action.COOLDOWN, Instant.parse("2025-03-10T14:31:30Z")),
+              tuple("RULE-007", Action.COOLDOWN, Instant.parse("2025-03-10T15:00:30Z")));
+      assertThat(day.executed).singleElement().satisfies(merged ->
+          assertThat(merged).extracting(Decision::rule, Decision::action)
+              .containsExactly(tuple("RULE-007", Action.COOLDOWN)));
+      assertThat(day.lockouts()).singleElement().extracting(Lockout::rule, Lockout::endsAt)
+          .containsExactly("RULE-007", Instant.parse("2025-03-10T15:00:30Z"));
+    }
   }
 }

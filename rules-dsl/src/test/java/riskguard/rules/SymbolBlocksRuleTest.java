@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import riskguard.config.SymbolBlocks;
 import riskguard.engine.enforcement.Action;
 import riskguard.engine.enforcement.Decision;
+import riskguard.engine.model.Contract;
 import riskguard.engine.model.Lockout;
 import riskguard.engine.model.LockoutKind;
 import riskguard.engine.model.OrderSide;
@@ -150,6 +151,22 @@ class SymbolBlocksRuleTest {
 
       assertThat(day.decisions(RULE)).extracting(Decision::action, Decision::symbol).containsExactly(tuple(Action.UNLOCK, "ES"));
       assertThat(day.lockouts()).extracting(Lockout::symbol).containsExactly("RTY");
+    }
+  }
+
+  @Test
+  void contractMetadataArrivingAfterThePositionNamesABlockedRootAndThePositionIsClosed() {
+    String gold = "CON.F.US.GCE.Z25";
+    try (Scenario day = new Scenario(new SymbolBlocks(Set.of("GC"), false))) {
+      day.account("2025-03-10T14:00:00Z", true)
+          .position("2025-03-10T14:10:00Z", gold, PositionType.LONG, 1, 2650.0);
+      assertThat(day.decisions(RULE)).as("without metadata the root is GCE").extracting(Decision::action)
+          .containsExactly(Action.LOCKOUT);
+
+      day.contract("2025-03-10T14:10:01Z", Contract.of(gold, "GCZ5", 0.1, 10.0, "F.US.GCE"));
+
+      assertThat(day.decisions(RULE)).last().extracting(Decision::action, Decision::contractId, Decision::ts)
+          .containsExactly(Action.CLOSE_POSITION, gold, Instant.parse("2025-03-10T14:10:01Z"));
     }
   }
 }
