@@ -170,4 +170,31 @@ class RulePrecedenceTest {
           .containsExactly("RULE-007", Instant.parse("2025-03-10T15:00:30Z"));
     }
   }
+
+  @Test
+  void aShorterCooldownDecidedOnTheSameTradeAsALongerOneIsRecordedToo() {
+    CooldownAfterLoss thirtyMinutes = new CooldownAfterLoss(List.of(new LossThreshold(300, 1800)));
+    TradeFrequency threeADay = new TradeFrequency(null, null, 3, 60, 1800, 3600);
+    try (Scenario day = new Scenario(threeADay, thirtyMinutes)) {
+      day.trade("2025-03-10T14:00:00Z", 1, MNQ, null, 0.74)
+          .trade("2025-03-10T14:10:00Z", 2, MNQ, null, 0.74)
+          .trade("2025-03-10T14:20:00Z", 3, MNQ, null, 0.74);
+      day.decisions.clear();
+      day.executed.clear();
+
+      day.trade("2025-03-10T14:30:00Z", 4, MNQ, -350.0, 0.74);
+
+      assertThat(day.decisions).as("every decision recorded")
+          .filteredOn(decision -> decision.action() != Action.WARNING)
+          .extracting(Decision::rule, Decision::action, Decision::until)
+          .containsExactlyInAnyOrder(
+              tuple("RULE-006", Action.COOLDOWN, Instant.parse("2025-03-10T15:30:00Z")),
+              tuple("RULE-007", Action.COOLDOWN, Instant.parse("2025-03-10T15:00:00Z")));
+      assertThat(day.executed).singleElement().satisfies(merged ->
+          assertThat(merged).extracting(Decision::rule, Decision::action)
+              .containsExactly(tuple("RULE-006", Action.COOLDOWN)));
+      assertThat(day.lockouts()).singleElement().extracting(Lockout::rule, Lockout::endsAt)
+          .containsExactly("RULE-006", Instant.parse("2025-03-10T15:30:00Z"));
+    }
+  }
 }

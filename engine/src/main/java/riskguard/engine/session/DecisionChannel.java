@@ -151,7 +151,10 @@ public final class DecisionChannel {
    * A cooldown of {@code seconds} counted from {@code from} (the trade that caused it), so
    * deciding again for the same cause decides nothing, and a cause seen late (a trade
    * replayed at reconnect) gets only what is left of its cooldown, or nothing once it is over.
-   * Replaces a running cooldown only if it ends later.
+   * Replaces a running cooldown only if it ends later. A shorter cooldown that another rule's
+   * longer one, decided on this same event, keeps from replacing anything is still recorded
+   * (RULES.md "Rule precedence": every enforcement of an event is recorded, and the merge hands
+   * over the later-ending one).
    */
   public void coolDown(String rule, Instant from, long seconds, String reason) {
     Instant until = from.plusSeconds(seconds);
@@ -161,6 +164,9 @@ public final class DecisionChannel {
     List<Lockout> running = facts.cooldowns();
     for (Lockout cooldown : running) {
       if (!cooldown.endsAt().isBefore(until)) {
+        if (!cooldown.rule().equals(rule) && decidedOnThisEvent(cooldown.id())) {
+          recorded.add(decide(rule, Action.COOLDOWN, reason).withUntil(until));
+        }
         return;
       }
     }
@@ -174,6 +180,15 @@ public final class DecisionChannel {
     }
     recorded.add(decision);
     facts.insertLockout(new Lockout(decision.id(), rule, LockoutKind.COOLDOWN, null, since, until, reason));
+  }
+
+  private boolean decidedOnThisEvent(String decisionId) {
+    for (Decision decision : recorded) {
+      if (decision.id().equals(decisionId)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Lifts {@code lockout}; {@code rule} is the rule that lifts it (its own, or DAILY-RESET). */
