@@ -23,7 +23,7 @@ class RulesTestCommandTest {
     CommandRun run = CommandRun.of("rules", "test", SHIPPED.toString());
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-    assertThat(run.out()).contains("PASS rule-001-max-contracts (1 decisions)", "PASS rule-008-no-stop-loss-grace (2 decisions)",
+    assertThat(run.out()).contains("PASS rule-001-max-contracts (2 decisions)", "PASS rule-008-no-stop-loss-grace (2 decisions)",
             "PASS rule-012-trade-management (5 decisions)", "PASS rule-precedence (9 decisions)")
         .contains("18 cases: 18 passed, 0 failed");
   }

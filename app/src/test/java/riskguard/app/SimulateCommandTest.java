@@ -40,9 +40,11 @@ class SimulateCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out().lines()).containsExactly(
+        "2025-03-10T14:35:00Z  account 12345  RULE-001  warning: 80% of the limit"
+            + "  (NET contracts 5 of limit 5: 80 % of the limit reached)",
         "2025-03-10T14:40:00Z  account 12345  RULE-001  close all positions  (NET contracts 6 > limit 5)",
         run.out().lines().reduce((first, last) -> last).orElseThrow());
-    assertThat(run.out()).contains("16 events, 1 decisions in");
+    assertThat(run.out()).contains("16 events, 2 decisions in");
   }
 
   @Test

@@ -91,8 +91,14 @@ public final class RuleDescriptions {
             : "close contracts, largest position first, until you hold "
                 + rule.limit()
                 + " or fewer";
-    return "RULE-001 Max contracts: when you hold more than %d contracts (%s), %s."
-        .formatted(rule.limit(), counting, action);
+    int warnedAt = (rule.limit() * WARNING_PERCENT + 99) / 100;
+    String warning =
+        warnedAt > 0
+            ? "; at %d %s (%d %%) you are warned once a day"
+                .formatted(warnedAt, warnedAt == 1 ? "contract" : "contracts", WARNING_PERCENT)
+            : "";
+    return "RULE-001 Max contracts: when you hold more than %d contracts (%s), %s%s."
+        .formatted(rule.limit(), counting, action, warning);
   }
 
   private static String maxContractsPerInstrument(MaxContractsPerInstrument rule) {
@@ -120,7 +126,15 @@ public final class RuleDescriptions {
                 + "; a larger position "
                 + action
                 + ".";
-    return head + " " + others;
+    boolean anyLimit =
+        rule.limits().values().stream().anyMatch(limit -> limit > 0)
+            || (rule.unknownSymbolAction() == UnknownSymbolAction.ALLOW_WITH_LIMIT
+                && rule.unknownSymbolLimit() > 0);
+    String warning =
+        anyLimit
+            ? " At " + WARNING_PERCENT + " % of a product's limit you are warned once a day."
+            : "";
+    return head + " " + others + warning;
   }
 
   private String dailyRealizedLoss(DailyRealizedLoss rule) {

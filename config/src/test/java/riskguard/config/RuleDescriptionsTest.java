@@ -40,10 +40,11 @@ class RuleDescriptionsTest {
     assertThat(sentences)
         .containsExactly(
             "RULE-001 Max contracts: when you hold more than 5 contracts (counted net: long and"
-                + " short positions in the same product offset each other), close every position.",
+                + " short positions in the same product offset each other), close every position;"
+                + " at 4 contracts (80 %) you are warned once a day.",
             "RULE-002 Max contracts per instrument: at most 1 ES, 2 MNQ; a larger position is"
                 + " reduced to its limit (the excess contracts are closed). Other products are not"
-                + " limited by this rule.",
+                + " limited by this rule. At 80 % of a product's limit you are warned once a day.",
             "RULE-003 Daily realized loss: when today's net realized P&L reaches -$500.00, close"
                 + " everything, cancel orders and lock the account until 17:00 America/New_York;"
                 + " at -$400.00 (80 %) you are warned once.",
@@ -107,9 +108,10 @@ rules:
         .containsExactly(
             "RULE-001 Max contracts: when you hold more than 3 contracts (counting every open"
                 + " contract, long or short), close contracts, largest position first, until you"
-                + " hold 3 or fewer.",
+                + " hold 3 or fewer; at 3 contracts (80 %) you are warned once a day.",
             "RULE-002 Max contracts per instrument: at most 1 ES; a larger position is closed"
-                + " entirely. Other products may hold at most 2 contracts each.",
+                + " entirely. Other products may hold at most 2 contracts each. At 80 % of a"
+                + " product's limit you are warned once a day.",
             "RULE-003 Daily realized loss: when today's gross realized P&L (fees not counted)"
                 + " reaches -$1,250.50, close everything, cancel orders and lock the account until"
                 + " 16:00 America/Chicago; at -$1,000.40 (80 %) you are warned once.",

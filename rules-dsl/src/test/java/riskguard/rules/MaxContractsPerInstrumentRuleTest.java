@@ -6,12 +6,14 @@ import static riskguard.rules.Scenario.MNQ;
 import static riskguard.rules.Scenario.MNQ_JUNE;
 import static riskguard.rules.Scenario.NQ;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import riskguard.config.LimitAction;
 import riskguard.config.MaxContractsPerInstrument;
 import riskguard.config.UnknownSymbolAction;
 import riskguard.engine.enforcement.Action;
+import riskguard.engine.enforcement.Decision;
 import riskguard.engine.model.Contract;
 import riskguard.engine.model.PositionType;
 
@@ -21,6 +23,18 @@ class MaxContractsPerInstrumentRuleTest {
   private static final String RULE = "RULE-002";
   private static final String GOLD = "CON.F.US.GCE.Z25";
   private static final String RTY = "CON.F.US.RTY.H25";
+
+  /** What RULE-002 decided, its warnings left out (they are tested on their own). */
+  private static List<Decision> decided(Scenario day) {
+    return day.decisions(RULE).stream().filter(decision -> decision.action() != Action.WARNING).toList();
+  }
+
+  private static List<String> warnings(Scenario day) {
+    return day.decisions(RULE).stream()
+        .filter(decision -> decision.action() == Action.WARNING)
+        .map(decision -> decision.level() + "|" + decision.ts() + "|" + decision.reason())
+        .toList();
+  }
 
   private static MaxContractsPerInstrument limits(LimitAction action, UnknownSymbolAction unknown, Integer unknownLimit) {
     return new MaxContractsPerInstrument(Map.of("MNQ", 2, "ES", 1, "NQ", 1), action, unknown, unknownLimit);
@@ -34,11 +48,11 @@ class MaxContractsPerInstrumentRuleTest {
   void sizeThreeOverALimitOfTwoClosesOneContract() {
     try (Scenario day = new Scenario(reduce())) {
       day.position("2025-03-10T14:30:00Z", MNQ, PositionType.LONG, 2, 21000.0);
-      assertThat(day.decisions(RULE)).as("at the limit").isEmpty();
+      assertThat(day.actions(RULE)).as("at the limit: only the 80 % warning").containsExactly(Action.WARNING);
 
       day.position("2025-03-10T14:30:01Z", MNQ, PositionType.LONG, 3, 21000.0);
 
-      assertThat(day.decisions(RULE)).singleElement().satisfies(decision -> {
+      assertThat(decided(day)).singleElement().satisfies(decision -> {
         assertThat(decision.action()).isEqualTo(Action.REDUCE_POSITION);
         assertThat(decision.contractId()).isEqualTo(MNQ);
         assertThat(decision.size()).isEqualTo(1);
@@ -80,7 +94,9 @@ class MaxContractsPerInstrumentRuleTest {
       day.position("2025-03-10T14:30:00Z", MNQ, PositionType.LONG, 2, 21000.0)
           .position("2025-03-10T14:30:01Z", MNQ_JUNE, PositionType.LONG, 2, 21100.0);
 
-      assertThat(day.decisions(RULE)).as("MNQ March 2 and MNQ June 2: each at the limit").isEmpty();
+      assertThat(decided(day)).as("MNQ March 2 and MNQ June 2: each at the limit").isEmpty();
+      assertThat(warnings(day)).as("one warning for the root")
+          .containsExactly("80|2025-03-10T14:30:00Z|MNQ position 2 of limit 2: 80 % of the limit reached");
     }
   }
 
@@ -142,11 +158,11 @@ class MaxContractsPerInstrumentRuleTest {
   void unknownSymbolsAllowedWithALimitAreReducedToIt() {
     try (Scenario day = new Scenario(limits(LimitAction.REDUCE_TO_LIMIT, UnknownSymbolAction.ALLOW_WITH_LIMIT, 2))) {
       day.position("2025-03-10T14:30:00Z", RTY, PositionType.LONG, 2, 2100.0);
-      assertThat(day.decisions(RULE)).isEmpty();
+      assertThat(warnings(day)).containsExactly("80|2025-03-10T14:30:00Z|RTY position 2 of limit 2: 80 % of the limit reached");
 
       day.position("2025-03-10T14:30:01Z", RTY, PositionType.LONG, 4, 2100.0);
 
-      assertThat(day.decisions(RULE)).singleElement().satisfies(decision -> {
+      assertThat(decided(day)).singleElement().satisfies(decision -> {
         assertThat(decision.action()).isEqualTo(Action.REDUCE_POSITION);
         assertThat(decision.size()).isEqualTo(2);
         assertThat(decision.reason()).isEqualTo("RTY position 4 > limit 2 for symbols without their own limit");
@@ -180,14 +196,53 @@ class MaxContractsPerInstrumentRuleTest {
       day.position("2025-03-10T14:30:00Z", MNQ, PositionType.LONG, 3, 21000.0)
           .quote("2025-03-10T14:30:01Z", MNQ, 21001.0)
           .position("2025-03-10T14:30:02Z", MNQ, PositionType.LONG, 3, 21000.5);
-      assertThat(day.decisions(RULE)).hasSize(1);
+      assertThat(decided(day)).hasSize(1);
 
       day.position("2025-03-10T14:30:03Z", MNQ, PositionType.LONG, 2, 21000.5)
           .position("2025-03-10T14:31:00Z", MNQ, PositionType.LONG, 4, 21000.5);
 
-      assertThat(day.decisions(RULE)).as("a new breach after the reduction took effect").hasSize(2);
-      assertThat(day.decisions(RULE).get(1).size()).isEqualTo(2);
+      assertThat(decided(day)).as("a new breach after the reduction took effect").hasSize(2);
+      assertThat(decided(day).get(1).size()).isEqualTo(2);
       assertThat(day.lockouts()).isEmpty();
+    }
+  }
+
+  @Test
+  void atEightyPercentOfItsRootsLimitAPositionWarnsOncePerRootAndTradingDay() {
+    MaxContractsPerInstrument mnq5Es1 = new MaxContractsPerInstrument(
+        Map.of("MNQ", 5, "ES", 1), LimitAction.REDUCE_TO_LIMIT, UnknownSymbolAction.ALLOW_UNLIMITED, null);
+    try (Scenario day = new Scenario(mnq5Es1)) {
+      day.position("2025-03-10T14:30:00Z", MNQ, PositionType.LONG, 3, 21000.0)
+          .position("2025-03-10T14:30:01Z", RTY, PositionType.LONG, 40, 2100.0);
+      assertThat(day.decisions(RULE)).as("3 of 5; RTY has no limit").isEmpty();
+
+      day.position("2025-03-10T14:30:02Z", MNQ, PositionType.LONG, 4, 21000.0)
+          .position("2025-03-10T14:30:03Z", ES, PositionType.SHORT, 1, 5800.0)
+          .position("2025-03-10T14:30:04Z", MNQ, PositionType.LONG, 5, 21000.0)
+          .position("2025-03-10T14:30:05Z", MNQ_JUNE, PositionType.SHORT, 4, 21100.0);
+
+      assertThat(warnings(day)).containsExactly(
+          "80|2025-03-10T14:30:02Z|MNQ position 4 of limit 5: 80 % of the limit reached",
+          "80|2025-03-10T14:30:03Z|ES position 1 of limit 1: 80 % of the limit reached");
+      assertThat(decided(day)).isEmpty();
+      assertThat(day.lockouts()).isEmpty();
+
+      day.position("2025-03-10T21:30:00Z", MNQ, PositionType.LONG, 4, 21000.0);
+
+      assertThat(warnings(day)).as("the positions still held warn again when the 17:00 New York reset begins a new day")
+          .hasSize(4).endsWith(
+              "80|2025-03-10T21:00:00Z|ES position 1 of limit 1: 80 % of the limit reached",
+              "80|2025-03-10T21:00:00Z|MNQ position 5 of limit 5: 80 % of the limit reached");
+    }
+  }
+
+  @Test
+  void aPositionThatJumpsPastItsLimitOrIsAllowedNoneGetsTheCloseWithoutAWarning() {
+    try (Scenario day = new Scenario(limits(LimitAction.REDUCE_TO_LIMIT, UnknownSymbolAction.BLOCK, null))) {
+      day.position("2025-03-10T14:30:00Z", MNQ, PositionType.LONG, 5, 21000.0)
+          .position("2025-03-10T14:30:01Z", RTY, PositionType.LONG, 1, 2100.0);
+
+      assertThat(day.actions(RULE)).containsExactly(Action.REDUCE_POSITION, Action.CLOSE_POSITION);
     }
   }
 }

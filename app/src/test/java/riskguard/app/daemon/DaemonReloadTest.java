@@ -193,7 +193,8 @@ class DaemonReloadTest {
           assertThat(event.getFormattedMessage()).startsWith("rules tailored to the reloaded config: version "
               + tailoredVersion));
       assertThat(auditRows())
-          .filteredOn(row -> row.row().phase() == AuditPhase.DECIDED)
+          .as("RULE-001's actions; its warning at 3 of 3 came before the reload")
+          .filteredOn(row -> row.row().phase() == AuditPhase.DECIDED && !row.row().action().equals("WARNING"))
           .extracting(row -> row.row().rule(), row -> row.row().rulePackageVersion())
           .containsOnly(org.assertj.core.groups.Tuple.tuple("RULE-001", tailoredVersion));
     }
