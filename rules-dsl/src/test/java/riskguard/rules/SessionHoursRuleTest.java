@@ -17,6 +17,7 @@ import riskguard.config.SessionHours;
 import riskguard.config.SymbolSession;
 import riskguard.engine.enforcement.Action;
 import riskguard.engine.enforcement.Decision;
+import riskguard.engine.model.Contract;
 import riskguard.engine.model.Lockout;
 import riskguard.engine.model.OrderSide;
 import riskguard.engine.model.OrderStatus;
@@ -190,6 +191,27 @@ class SessionHoursRuleTest {
           .quote("2025-03-10T21:00:00Z", MNQ, 21010.0);
 
       assertThat(day.decisions).isEmpty();
+    }
+  }
+
+  @Test
+  void contractMetadataArrivingAfterThePositionPutsItUnderItsOwnProductsSession() {
+    String gold = "CON.F.US.GCE.Z25";
+    SymbolSession noonHour = new SymbolSession(LocalTime.of(12, 0), LocalTime.of(13, 0), ZoneId.of("America/New_York"),
+        null, null, SessionHours.DEFAULT_DAYS);
+    SessionHours hours = new SessionHours(LocalTime.of(9, 30), LocalTime.of(16, 0), ZoneId.of("America/New_York"),
+        SessionHours.DEFAULT_DAYS, Map.of("GC", noonHour), List.of(), false);
+    try (Scenario day = new Scenario(hours)) {
+      day.position("2025-03-10T14:00:00Z", gold, PositionType.LONG, 1, 2650.0);
+      assertThat(day.decisions(RULE)).as("10:00 EDT under the root GCE: the global session, open").isEmpty();
+
+      day.contract("2025-03-10T14:00:02Z", Contract.of(gold, "GCZ5", 0.1, 10.0, "F.US.GCE"));
+
+      assertThat(day.decisions(RULE)).extracting(Decision::action, Decision::contractId, Decision::symbol, Decision::until)
+          .as("GC trades 12:00-13:00 New York")
+          .containsExactly(
+              tuple(Action.CLOSE_POSITION, gold, null, null),
+              tuple(Action.LOCKOUT, null, "GC", at("2025-03-10T16:00:00Z")));
     }
   }
 }
