@@ -141,6 +141,29 @@ class CooldownAfterLossRuleTest {
     }
   }
 
+  @Test
+  void aCooldownRunningAtTheDailyResetRunsToItsEnd() {
+    try (Scenario day = day()) {
+      day.trade("2025-03-10T20:45:00Z", 1, MNQ, -350.0, 0.74);
+      assertThat(day.decisions(RULE)).as("16:45 New York: 30 minutes, past the 17:00 reset").singleElement()
+          .extracting(Decision::until).hasToString("2025-03-10T21:15:00Z");
+
+      day.tick("2025-03-10T21:00:00Z");
+      assertThat(day.engine().lastReset(Scenario.ACCOUNT)).as("the reset ran").hasToString("2025-03-10T21:00:00Z");
+      assertThat(day.actions(RULE)).as("the reset does not lift a cooldown").containsExactly(Action.COOLDOWN);
+      assertThat(day.lockouts()).singleElement().extracting(Lockout::endsAt).hasToString("2025-03-10T21:15:00Z");
+
+      day.position("2025-03-10T21:05:00Z", MNQ, PositionType.LONG, 1, 21000.0);
+      assertThat(day.decisions("LOCKOUT-GUARD")).as("a position opened in the new day's first minutes")
+          .singleElement().extracting(Decision::action).isEqualTo(Action.CLOSE_POSITION);
+      day.flat("2025-03-10T21:05:01Z", MNQ);
+
+      day.tick("2025-03-10T21:15:00Z");
+      assertThat(day.actions(RULE)).containsExactly(Action.COOLDOWN, Action.UNLOCK);
+      assertThat(day.lockouts()).isEmpty();
+    }
+  }
+
   private static TradeEvent loss(Instant seen, long id, Instant time, double pnl) {
     return new TradeEvent(seen, Scenario.ACCOUNT, id, MNQ, time, 21000.0, pnl, 0.74, OrderSide.SELL, 1, false, null);
   }
