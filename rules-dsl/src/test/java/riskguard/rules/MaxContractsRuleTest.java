@@ -9,6 +9,8 @@ import static riskguard.rules.Scenario.MNQ_JUNE;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import riskguard.config.CountType;
 import riskguard.config.LimitAction;
 import riskguard.config.MaxContracts;
@@ -61,9 +63,11 @@ class MaxContractsRuleTest {
     }
   }
 
-  @Test
-  void reduceToLimitClosesTheLargestPositionFirstWithAPartialClose() {
-    try (Scenario day = new Scenario(new MaxContracts(3, CountType.GROSS, LimitAction.REDUCE_TO_LIMIT))) {
+  /** RULES.md's example (limit 3: MNQ 2 + ES 3 → close 2 ES), counted either way: all long, so the counts agree. */
+  @ParameterizedTest
+  @EnumSource(CountType.class)
+  void reduceToLimitClosesTheLargestPositionFirstWithAPartialClose(CountType counted) {
+    try (Scenario day = new Scenario(new MaxContracts(3, counted, LimitAction.REDUCE_TO_LIMIT))) {
       day.position("2025-03-10T14:30:00Z", MNQ, PositionType.LONG, 2, 21000.0)
           .position("2025-03-10T14:30:01Z", ES, PositionType.LONG, 3, 5800.0);
 
@@ -71,7 +75,9 @@ class MaxContractsRuleTest {
         assertThat(decision.action()).isEqualTo(Action.REDUCE_POSITION);
         assertThat(decision.contractId()).isEqualTo(ES);
         assertThat(decision.size()).isEqualTo(2);
+        assertThat(decision.reason()).isEqualTo(counted + " contracts 5 > limit 3");
       });
+      assertThat(day.lockouts()).isEmpty();
     }
   }
 
@@ -144,22 +150,6 @@ class MaxContractsRuleTest {
       assertThat(day.decisions).as("5 again, at the limit: the 80 % warning, nothing from the lockout guard")
           .extracting(Decision::rule, Decision::action)
           .containsExactly(tuple(RULE, Action.CLOSE_ALL), tuple(RULE, Action.WARNING));
-    }
-  }
-
-  @Test
-  void reduceToLimitWithNetCountingClosesTheSameTwoEs() {
-    try (Scenario day = new Scenario(new MaxContracts(3, CountType.NET, LimitAction.REDUCE_TO_LIMIT))) {
-      day.position("2025-03-10T14:30:00Z", MNQ, PositionType.LONG, 2, 21000.0)
-          .position("2025-03-10T14:30:01Z", ES, PositionType.LONG, 3, 5800.0);
-
-      assertThat(decided(day)).singleElement().satisfies(decision -> {
-        assertThat(decision.action()).isEqualTo(Action.REDUCE_POSITION);
-        assertThat(decision.contractId()).isEqualTo(ES);
-        assertThat(decision.size()).isEqualTo(2);
-        assertThat(decision.reason()).isEqualTo("NET contracts 5 > limit 3");
-      });
-      assertThat(day.lockouts()).isEmpty();
     }
   }
 
