@@ -395,7 +395,8 @@ public final class Daemon implements AutoCloseable {
   }
 
   private HubConnection.Builder hubConnection(String url) {
-    return HubConnection.builder(url, rest::accessToken).reconnectDelay(Duration.ofSeconds(1), Duration.ofSeconds(30));
+    return HubConnection.builder(url, rest::accessToken).renewRejectedToken(rest::renewAccessToken)
+        .reconnectDelay(Duration.ofSeconds(1), Duration.ofSeconds(30));
   }
 
   private void awaitFirstConnection(java.util.concurrent.CompletableFuture<Void> connected, String hub)

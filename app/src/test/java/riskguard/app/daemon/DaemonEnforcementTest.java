@@ -170,4 +170,29 @@ class DaemonEnforcementTest {
       Eventually.until("the user hub reconnect was reconciled", PATIENCE, () -> reconnected.contains("user"));
     }
   }
+
+  /** A hub that refuses the upgrade with HTTP 401 means log in again (PROJECTX_API.md), not retry the same token. */
+  @Test
+  void aUserHubThatRefusesTheRevokedTokenIsReconnectedAfterLoggingInAgain() throws Exception {
+    List<String> reconnected = new java.util.concurrent.CopyOnWriteArrayList<>();
+    DaemonListener listener = new DaemonListener() {
+      @Override
+      public void reconnected(String hub) {
+        reconnected.add(hub);
+      }
+    };
+    try (Daemon daemon = Daemon.start(DaemonOptions.of(config()).withListener(listener))) {
+      assertThat(daemon.awaitReady(PATIENCE)).isTrue();
+      int logins = sim.calls("/api/Auth/loginKey").size();
+
+      sim.revokeTokens();
+      sim.dropHubConnections(Hub.USER, true);
+
+      Eventually.until("the user hub reconnect was reconciled", PATIENCE, () -> reconnected.contains("user"));
+      assertThat(sim.calls("/api/Auth/loginKey")).hasSizeGreaterThan(logins);
+      trader.buyMarket(ContractCatalogue.MNQ, 5);
+      Eventually.until("the breach is closed", PATIENCE,
+          () -> trader.positions().isEmpty() && SimulatorFixture.closed(sim, ContractCatalogue.MNQ));
+    }
+  }
 }

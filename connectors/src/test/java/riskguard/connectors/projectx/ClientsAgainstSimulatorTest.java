@@ -197,6 +197,20 @@ class ClientsAgainstSimulatorTest {
         killMidStreamAndResume(false);
     }
 
+    @Test
+    void userHubRefusedWith401AfterTheGatewayRevokedTheTokenLogsInAgainAndResumes() throws Exception {
+        startUserHub();
+        userHub.subscribeAccount(ACCOUNT).get(10, TimeUnit.SECONDS);
+        sim.revokeTokens();
+
+        assertThat(sim.dropHubConnections(Hub.USER, true)).isEqualTo(1);
+
+        await(userEvents, String.class, HubCallbacks.RECONNECTED::equals);
+        assertThat(sim.calls("/api/Auth/loginKey")).as("a 401 on the upgrade means log in again").hasSize(2);
+        sim.trader(ACCOUNT).buyMarket(MNQ, 1);
+        assertThat(await(userEvents, Position.class, position -> position.size() == 1).contractId()).isEqualTo(MNQ);
+    }
+
     private void killMidStreamAndResume(boolean abrupt) throws Exception {
         startUserHub();
         userHub.subscribeAccount(ACCOUNT).get(10, TimeUnit.SECONDS);
@@ -224,6 +238,7 @@ class ClientsAgainstSimulatorTest {
 
     private HubConnection.Builder hubConnection(Hub hub) {
         return HubConnection.builder(sim.hubUrl(hub), rest::accessToken)
+                .renewRejectedToken(rest::renewAccessToken)
                 .reconnectDelay(Duration.ofMillis(20), Duration.ofMillis(200));
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -58,6 +59,7 @@ public final class HubConnection implements AutoCloseable {
     private final String name;
     private final HttpUrl hubUrl;
     private final Supplier<String> accessToken;
+    private final UnaryOperator<String> renewRejectedToken;
     private final Listener listener;
     private final Duration pingInterval;
     private final Duration serverTimeout;
@@ -89,6 +91,8 @@ public final class HubConnection implements AutoCloseable {
     private final Object lock = new Object();
     private final Map<Subscription, CompletableFuture<JsonNode>> subscriptions = new LinkedHashMap<>();
     private HubSocket current;
+    /** The token the hub last refused with HTTP 401, until the next attempt renews it. */
+    private String refusedToken;
     private int failedAttempts;
     private boolean everConnected;
     private boolean started;
@@ -98,6 +102,9 @@ public final class HubConnection implements AutoCloseable {
         this.name = builder.name;
         this.hubUrl = builder.hubUrl;
         this.accessToken = builder.accessToken;
+        this.renewRejectedToken = builder.renewRejectedToken != null
+                ? builder.renewRejectedToken
+                : refused -> builder.accessToken.get();
         this.listener = Objects.requireNonNull(builder.listener, "listener");
         this.pingInterval = builder.pingInterval;
         this.serverTimeout = builder.serverTimeout;
@@ -230,9 +237,19 @@ public final class HubConnection implements AutoCloseable {
     }
 
     private void connect() {
+        String refused;
+        synchronized (lock) {
+            refused = refusedToken;
+            refusedToken = null;
+        }
         String token;
         try {
-            token = accessToken.get();
+            if (refused != null) {
+                log.info("{}: the hub refused the token (HTTP 401); renewing it", name);
+                token = renewRejectedToken.apply(refused);
+            } else {
+                token = accessToken.get();
+            }
         } catch (RuntimeException e) {
             log.warn("{}: no access token ({}); will retry", name, e.getMessage());
             scheduleReconnect();
@@ -432,6 +449,9 @@ public final class HubConnection implements AutoCloseable {
             if (current == socket) {
                 current = null;
             }
+            if (socket.tokenRefused()) {
+                refusedToken = socket.token();
+            }
         }
         socket.abandon();
         failPending(reason);
@@ -466,6 +486,7 @@ public final class HubConnection implements AutoCloseable {
     public static final class Builder {
         private final HttpUrl hubUrl;
         private final Supplier<String> accessToken;
+        private UnaryOperator<String> renewRejectedToken;
         private String name = "hub";
         private Listener listener;
         private Duration pingInterval = Duration.ofSeconds(15);
@@ -482,6 +503,16 @@ public final class HubConnection implements AutoCloseable {
             }
             this.hubUrl = parsed;
             this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
+        }
+
+        /**
+         * Asked, with the refused token, for a new one after the hub refused the upgrade with
+         * HTTP 401 (a 401 means log in again). Without it the access token supplier is asked again,
+         * which may well give the refused token back.
+         */
+        public Builder renewRejectedToken(UnaryOperator<String> renewRejectedToken) {
+            this.renewRejectedToken = renewRejectedToken;
+            return this;
         }
 
         /** Used in log lines, e.g. "user hub". */

@@ -43,6 +43,7 @@ final class HubSocket extends WebSocketListener {
     private volatile WebSocket webSocket;
     private volatile boolean handshaken;
     private volatile boolean lost;
+    private volatile boolean tokenRefused;
     private volatile long lastReceivedNanos = System.nanoTime();
     private volatile long lastSentNanos = System.nanoTime();
     private ScheduledFuture<?> ticker;
@@ -73,6 +74,16 @@ final class HubSocket extends WebSocketListener {
         }
         lastSentNanos = System.nanoTime();
         return true;
+    }
+
+    /** The token this socket connected with (empty if there was none). */
+    String token() {
+        return token;
+    }
+
+    /** True when the hub refused the upgrade with HTTP 401: the token is no longer good. */
+    boolean tokenRefused() {
+        return tokenRefused;
     }
 
     boolean handshaken() {
@@ -157,6 +168,7 @@ final class HubSocket extends WebSocketListener {
 
     @Override
     public void onFailure(WebSocket ws, Throwable failure, Response response) {
+        tokenRefused = response != null && response.code() == 401;
         String problem = response != null
                 ? "HTTP " + response.code() + " on upgrade"
                 : failure.getClass().getSimpleName() + ": " + failure.getMessage();

@@ -99,6 +99,14 @@ public final class ProjectXRestClient implements Closeable {
     }
 
     /**
+     * A token in place of {@code rejected}, which a hub refused with HTTP 401 (a 401 means log in
+     * again): logs in again, unless another caller already replaced that token.
+     */
+    public String renewAccessToken(String rejected) {
+        return tokens.renewAfterRejection(rejected);
+    }
+
+    /**
      * Builds the JSON writers and readers of the commands an enforcement sends (close, partial
      * close, cancel, place, modify) now, without calling the gateway, so that the first
      * enforcement does not wait for them.
