@@ -1,6 +1,7 @@
 package riskguard.connectors.projectx;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -31,10 +32,12 @@ import riskguard.connectors.projectx.model.PositionType;
 import riskguard.connectors.projectx.model.Quote;
 import riskguard.connectors.projectx.model.Trade;
 import riskguard.connectors.projectx.rest.ProjectXRestClient;
+import riskguard.connectors.projectx.rest.ProjectXTransportException;
 import riskguard.connectors.projectx.rest.RetryPolicy;
 import riskguard.connectors.sim.ContractCatalogue;
 import riskguard.connectors.sim.GatewaySimulator;
 import riskguard.connectors.sim.Hub;
+import riskguard.connectors.sim.RecordedCall;
 import riskguard.connectors.testing.FakeTime;
 import riskguard.connectors.testing.HubCallbacks;
 
@@ -98,6 +101,40 @@ class ClientsAgainstSimulatorTest {
             assertThat(sim.calls("/api/Auth/validate")).singleElement()
                     .satisfies(call -> assertThat(call.success()).isTrue());
             assertThat(aging.accessToken()).isNotEqualTo(first);
+        }
+    }
+
+    /** The token still has 11 of its 24 hours: a refresh that cannot get through must not stop a close. */
+    @Test
+    void aRefreshThatCannotReachTheGatewayKeepsTheStillValidTokenAndTriesAgainLater() {
+        FakeTime time = new FakeTime();
+        try (ProjectXRestClient aging = restClient().timeSource(time).tokenRefreshAfter(Duration.ofHours(12)).build()) {
+            String first = aging.accessToken();
+            sim.trader(ACCOUNT).buyMarket(MNQ, 1);
+            time.advance(Duration.ofHours(13));
+            sim.failNext(4, 503, "/api/Auth/validate");
+
+            aging.closePosition(ACCOUNT, MNQ);
+
+            assertThat(sim.trader(ACCOUNT).positions()).isEmpty();
+            assertThat(sim.calls("/api/Auth/validate")).hasSize(4).noneMatch(RecordedCall::success);
+            assertThat(aging.accessToken()).as("no new attempt within the minute").isEqualTo(first);
+            time.advance(Duration.ofMinutes(1));
+            assertThat(aging.accessToken()).isNotEqualTo(first);
+            assertThat(sim.calls("/api/Auth/validate")).hasSize(5);
+        }
+    }
+
+    @Test
+    void aRefreshThatCannotReachTheGatewayAfterTheTokenExpiredIsAnError() {
+        FakeTime time = new FakeTime();
+        try (ProjectXRestClient aging = restClient().timeSource(time).tokenRefreshAfter(Duration.ofHours(12)).build()) {
+            aging.accessToken();
+            time.advance(Duration.ofHours(24));
+            sim.failNext(4, 503, "/api/Auth/validate");
+
+            assertThatThrownBy(() -> aging.openPositions(ACCOUNT)).isInstanceOf(ProjectXTransportException.class)
+                    .hasMessageContaining("/api/Auth/validate");
         }
     }
 

@@ -12,11 +12,19 @@ import riskguard.connectors.projectx.model.ValidateResponse;
 /**
  * Holds the session token in memory: logs in on first use, swaps it for a fresh one through
  * {@code /api/Auth/validate} once it is {@code refreshAfter} old (tokens live 24 h), and logs in
- * again when the gateway rejects it.
+ * again when the gateway rejects it. A refresh that does not get through keeps the token while
+ * it is still valid and is tried again a minute later: refreshing early is meant as slack, not as
+ * a reason for the calls in between (a close, say) to fail.
  */
 final class TokenKeeper implements Authorizer {
 
     private static final Logger log = LoggerFactory.getLogger(TokenKeeper.class);
+    /** How long the gateway's tokens live. */
+    static final Duration TOKEN_LIFETIME = Duration.ofHours(24);
+    /** Margin before expiry within which a token is no longer used when a refresh fails. */
+    private static final Duration EXPIRY_MARGIN = Duration.ofMinutes(5);
+    /** Wait before another refresh after one that did not get through. */
+    private static final Duration REFRESH_RETRY = Duration.ofMinutes(1);
 
     private final GatewayCaller caller;
     private final String userName;
@@ -26,6 +34,7 @@ final class TokenKeeper implements Authorizer {
     private final Redactor redactor;
     private String token;
     private Instant obtainedAt;
+    private Instant refreshAt;
 
     TokenKeeper(GatewayCaller caller, String userName, String apiKey, Duration refreshAfter, TimeSource time,
             Redactor redactor) {
@@ -41,7 +50,7 @@ final class TokenKeeper implements Authorizer {
     public synchronized String token() {
         if (token == null) {
             login();
-        } else if (!time.now().isBefore(obtainedAt.plus(refreshAfter))) {
+        } else if (!time.now().isBefore(refreshAt)) {
             refresh();
         }
         return token;
@@ -67,6 +76,16 @@ final class TokenKeeper implements Authorizer {
             log.warn("token refresh answered without a new token; logging in again");
         } catch (ProjectXApiException rejected) {
             log.warn("token refresh refused ({}); logging in again", rejected.getMessage());
+        } catch (ProjectXTransportException unreachable) {
+            Instant usableUntil = obtainedAt.plus(TOKEN_LIFETIME).minus(EXPIRY_MARGIN);
+            if (!time.now().isBefore(usableUntil)) {
+                throw unreachable;
+            }
+            refreshAt = time.now().plus(REFRESH_RETRY);
+            log.warn("token refresh failed ({}); keeping the current token, which expires at about {}, "
+                    + "and trying again in {} s", unreachable.getMessage(), obtainedAt.plus(TOKEN_LIFETIME),
+                    REFRESH_RETRY.toSeconds());
+            return;
         }
         login();
     }
@@ -87,5 +106,6 @@ final class TokenKeeper implements Authorizer {
         redactor.rememberToken(newToken);
         token = newToken;
         obtainedAt = time.now();
+        refreshAt = obtainedAt.plus(refreshAfter);
     }
 }
