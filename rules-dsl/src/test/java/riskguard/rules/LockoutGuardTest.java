@@ -1,6 +1,7 @@
 package riskguard.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static riskguard.rules.Scenario.ES;
 import static riskguard.rules.Scenario.MNQ;
 
@@ -16,6 +17,8 @@ import riskguard.config.MaxContracts;
 import riskguard.config.PnlBasis;
 import riskguard.engine.enforcement.Action;
 import riskguard.engine.enforcement.Decision;
+import riskguard.engine.event.OrderEvent;
+import riskguard.engine.event.PositionEvent;
 import riskguard.engine.model.Lockout;
 import riskguard.engine.model.LockoutKind;
 import riskguard.engine.model.OrderSide;
@@ -92,6 +95,55 @@ class LockoutGuardTest {
         assertThat(close.contractId()).isEqualTo(ES);
         assertThat(close.ts()).hasToString("2025-03-10T14:45:00Z");
       });
+    }
+  }
+
+  /**
+   * A restart during a cooldown: riskguard finds again (first sight, 14:30) what the trader
+   * held before the cooldown began at 14:00. That is left alone; what the gateway created
+   * during the cooldown, and a change seen after the restart, are not.
+   */
+  @Test
+  void afterARestartDuringACooldownWhatTheTraderHeldBeforeItIsLeftAlone() {
+    try (Scenario day = new Scenario()) {
+      day.engine().restore(Scenario.ACCOUNT, null, List.of(new Lockout("c", "RULE-007", LockoutKind.COOLDOWN, null,
+          Instant.parse("2025-03-10T14:00:00Z"), Instant.parse("2025-03-10T15:00:00Z"), "trade 7 lost -350.00")));
+
+      Instant restart = Instant.parse("2025-03-10T14:30:00Z");
+      day.apply(new PositionEvent(restart, Scenario.ACCOUNT, 1, MNQ, Instant.parse("2025-03-10T13:50:00Z"),
+              PositionType.LONG, 1, 21000.0))
+          .apply(new OrderEvent(restart, Scenario.ACCOUNT, 61, MNQ, OrderStatus.OPEN, OrderType.STOP, OrderSide.SELL, 1,
+              null, 20950.0, Instant.parse("2025-03-10T13:51:00Z"), Instant.parse("2025-03-10T13:51:00Z"), null))
+          .apply(new PositionEvent(restart, Scenario.ACCOUNT, 2, ES, Instant.parse("2025-03-10T14:20:00Z"),
+              PositionType.LONG, 1, 5800.0))
+          .apply(new OrderEvent(restart, Scenario.ACCOUNT, 62, ES, OrderStatus.OPEN, OrderType.LIMIT, OrderSide.BUY, 1,
+              5780.0, null, Instant.parse("2025-03-10T14:21:00Z"), Instant.parse("2025-03-10T14:21:00Z"), null));
+
+      assertThat(day.decisions(GUARD)).as("the ES position and order the trader opened during the cooldown")
+          .extracting(Decision::action, Decision::contractId, Decision::orderId)
+          .containsExactlyInAnyOrder(tuple(Action.CLOSE_POSITION, ES, null), tuple(Action.CANCEL_ORDER, null, 62L));
+
+      day.position("2025-03-10T14:31:00Z", MNQ, PositionType.LONG, 2, 21000.0);
+      assertThat(day.decisions(GUARD)).as("added to after the restart, during the cooldown").hasSize(3).last()
+          .extracting(Decision::action, Decision::contractId).containsExactly(Action.CLOSE_POSITION, MNQ);
+    }
+  }
+
+  /** A restart during a lockout that flattened the account: whatever is found open is closed, as before. */
+  @Test
+  void afterARestartDuringAFlatteningLockoutWhatIsFoundOpenIsClosedWhenItWasCreated() {
+    try (Scenario day = new Scenario()) {
+      day.engine().restore(Scenario.ACCOUNT, null, List.of(new Lockout("x", "RULE-003", LockoutKind.UNTIL_RESET, null,
+          Instant.parse("2025-03-10T14:00:00Z"), Instant.parse("2025-03-10T21:00:00Z"), "realized -550.00 <= -500.00")));
+
+      Instant restart = Instant.parse("2025-03-10T14:30:00Z");
+      day.apply(new PositionEvent(restart, Scenario.ACCOUNT, 1, MNQ, Instant.parse("2025-03-10T13:50:00Z"),
+              PositionType.LONG, 1, 21000.0))
+          .apply(new OrderEvent(restart, Scenario.ACCOUNT, 61, MNQ, OrderStatus.OPEN, OrderType.STOP, OrderSide.SELL, 1,
+              null, 20950.0, Instant.parse("2025-03-10T13:51:00Z"), Instant.parse("2025-03-10T13:51:00Z"), null));
+
+      assertThat(day.decisions(GUARD)).extracting(Decision::action, Decision::contractId, Decision::orderId)
+          .containsExactlyInAnyOrder(tuple(Action.CLOSE_POSITION, MNQ, null), tuple(Action.CANCEL_ORDER, null, 61L));
     }
   }
 

@@ -91,6 +91,16 @@ public final class Order {
     return seenAt;
   }
 
+  /**
+   * When the order appeared: when riskguard first saw it, or the gateway's creation time when
+   * that is earlier (an order found at a restart was placed before riskguard saw it). A
+   * cooldown's lockout guard compares this with the cooldown's start, so that the stop the
+   * trader had working before the cooldown does not look new after a restart.
+   */
+  public Instant getAppearedAt() {
+    return createdAt != null && createdAt.isBefore(seenAt) ? createdAt : seenAt;
+  }
+
   /** The tag the order was placed with; null when it has none. */
   public String getCustomTag() {
     return customTag;

@@ -24,6 +24,8 @@ public final class Position {
   private double averagePrice;
   private Instant openedAt;
   private Instant changedAt;
+  /** Whether the size or side changed after riskguard first saw the position. */
+  private boolean changedSinceFirstSeen;
 
   public Position(long accountId, String contractId, String root) {
     this.accountId = accountId;
@@ -73,6 +75,18 @@ public final class Position {
   }
 
   /**
+   * When the position, as it is now, appeared: when its size or side last changed; but for a
+   * position unchanged since riskguard first saw it (one found at a restart, say), the gateway's
+   * creation time when that is earlier. A cooldown's lockout guard compares this with the
+   * cooldown's start, so that what the trader held before the cooldown does not look new
+   * because riskguard saw it again after a restart. (A change made while riskguard was down is
+   * not seen as one.)
+   */
+  public Instant getAppearedAt() {
+    return !changedSinceFirstSeen && openedAt != null && openedAt.isBefore(changedAt) ? openedAt : changedAt;
+  }
+
+  /**
    * When the position was opened: the gateway's creation time, else when it was first seen.
    * Derived; {@link #update} names it when it changes, so a pattern reading it watches
    * {@code openedTime} and is not woken when the position is only scaled in or out.
@@ -88,8 +102,10 @@ public final class Position {
    */
   public List<String> update(PositionType type, int size, double averagePrice, Instant openedAt, Instant now) {
     Instant openedBefore = getOpenedTime();
-    List<String> changed = new ArrayList<>(7);
+    Instant appearedBefore = changedAt == null ? null : getAppearedAt();
+    List<String> changed = new ArrayList<>(8);
     if (this.type != type || this.size != size) {
+      changedSinceFirstSeen = this.type != null;
       this.changedAt = now;
       changed.add("changedAt");
       if (this.type != type) {
@@ -112,6 +128,9 @@ public final class Position {
     this.openedAt = openedAt;
     if (!Objects.equals(openedBefore, getOpenedTime())) {
       changed.add("openedTime");
+    }
+    if (!Objects.equals(appearedBefore, getAppearedAt())) {
+      changed.add("appearedAt");
     }
     return changed;
   }

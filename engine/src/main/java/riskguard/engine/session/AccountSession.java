@@ -141,7 +141,7 @@ public final class AccountSession implements AutoCloseable {
     this.quoteAged = new PropertyUpdate(session, "quoteTime", "stale");
     this.positionRoot = new PropertyUpdate(session, "root");
     this.orderChange = new PropertyUpdate(session, "status", "type", "side", "size", "limitPrice", "stopPrice",
-        "createdAt", "updatedAt");
+        "createdAt", "updatedAt", "appearedAt");
     this.orderRoot = new PropertyUpdate(session, "root");
     this.clockMoved = new PropertyUpdate(session, "instant");
     session.addEventListener(deadlines);
