@@ -129,6 +129,10 @@ final class ConfigBinder {
     if (written == null) {
       return null;
     }
+    if (written.isEmpty()) {
+      values.error(file.node(key), key, "a path cannot be empty; write one or leave the key out");
+      return null;
+    }
     try {
       return baseDirectory.resolve(written).normalize();
     } catch (InvalidPathException e) {

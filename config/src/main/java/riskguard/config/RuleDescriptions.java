@@ -116,7 +116,9 @@ public final class RuleDescriptions {
           case BLOCK -> "Positions in any other product are closed.";
           case ALLOW_UNLIMITED -> "Other products are not limited by this rule.";
           case ALLOW_WITH_LIMIT ->
-              "Other products may hold at most " + rule.unknownSymbolLimit() + " contracts each.";
+              "Other products may hold at most "
+                  + plural(rule.unknownSymbolLimit(), "contract")
+                  + " each.";
         };
     String head =
         limits.isEmpty()

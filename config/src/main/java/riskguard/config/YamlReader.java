@@ -5,17 +5,24 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Reads YAML text into {@link YamlNode}s that remember their line and column. Syntax errors and
- * duplicate keys are reported to {@link Problems}; the result is null when the text cannot be read
- * at all.
+ * Reads YAML text into {@link YamlNode}s that remember their line and column. Syntax errors,
+ * duplicate keys and aliases are reported to {@link Problems}; the result is null when the text
+ * cannot be read at all.
+ *
+ * <p>An alias ({@code *name}) is an error: the parser hands it over as the text of its anchor's
+ * name and does not tell a scalar's anchor, so reading on would turn it into a value nobody wrote
+ * ({@code accounts: [*main]} would guard an account named "main").
  */
 final class YamlReader {
 
@@ -42,9 +49,11 @@ final class YamlReader {
       }
       return root;
     } catch (JsonProcessingException e) {
+      Mark mark =
+          e.getCause() instanceof MarkedYAMLException marked ? marked.getProblemMark() : null;
       JsonLocation where = e.getLocation();
-      int line = where == null ? 0 : where.getLineNr();
-      int column = where == null ? 0 : where.getColumnNr();
+      int line = mark != null ? mark.getLine() + 1 : where == null ? 0 : where.getLineNr();
+      int column = mark != null ? mark.getColumn() + 1 : where == null ? 0 : where.getColumnNr();
       problems.add(line, column, "", "not valid YAML: " + syntaxProblem(e.getOriginalMessage()));
       return null;
     } catch (IOException e) {
@@ -58,6 +67,14 @@ final class YamlReader {
     int line = where.getLineNr();
     int column = where.getColumnNr();
     JsonToken token = parser.currentToken();
+    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      problems.add(
+          line,
+          column,
+          path,
+          "YAML aliases (*" + parser.getText() + ") are not supported; write the value itself");
+      return new YamlNode.Scalar(null, YamlNode.Scalar.Kind.NULL, line, column);
+    }
     return switch (token) {
       case START_OBJECT -> readMapping(parser, path, line, column);
       case START_ARRAY -> readSequence(parser, path, line, column);

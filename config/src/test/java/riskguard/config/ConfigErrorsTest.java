@@ -247,6 +247,49 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void aTabUsedForIndentationIsReportedWhereItIs() throws IOException {
+    ConfigError error = onlyError("rules:\n\tmax_contracts: {limit: 5}\n");
+    assertThat(error.line()).isEqualTo(2);
+    assertThat(error.column()).isEqualTo(1);
+    assertThat(error.message()).startsWith("not valid YAML").contains("TAB");
+  }
+
+  @Test
+  void anAliasIsAnErrorInsteadOfBeingReadAsItsAnchorsName() throws IOException {
+    ConfigException failure =
+        loadFailure(
+            """
+            gateway:
+              username: &main PRAC-V2-1234
+            accounts: [*main]
+            rules:
+              max_contracts: &two {limit: 2}
+              max_contracts_per_instrument: *two
+            """,
+            Map.of());
+    assertThat(failure.errors())
+        .extracting(ConfigError::line, ConfigError::column, ConfigError::key, ConfigError::message)
+        .containsExactly(
+            tuple(3, 12, "accounts[0]",
+                "YAML aliases (*main) are not supported; write the value itself"),
+            tuple(6, 33, "rules.max_contracts_per_instrument",
+                "YAML aliases (*two) are not supported; write the value itself"));
+  }
+
+  @Test
+  void anEmptyPathIsAnErrorNotTheConfigsDirectory() throws IOException {
+    ConfigException failure =
+        loadFailure(
+            "database: \"\"\nrecord: \" \"\nrules_dir: ${EMPTY}\n", Map.of("EMPTY", ""));
+    assertThat(failure.errors())
+        .extracting(ConfigError::line, ConfigError::key, ConfigError::message)
+        .containsExactly(
+            tuple(1, "database", "a path cannot be empty; write one or leave the key out"),
+            tuple(2, "record", "a path cannot be empty; write one or leave the key out"),
+            tuple(3, "rules_dir", "a path cannot be empty; write one or leave the key out"));
+  }
+
+  @Test
   void emptyFileAndNonMappingFileAreErrors() throws IOException {
     assertThat(onlyError("").message()).isEqualTo("the file is empty");
     assertThat(onlyError("- a\n- b\n").message()).startsWith("the file must be a mapping");

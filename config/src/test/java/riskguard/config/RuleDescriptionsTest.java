@@ -94,7 +94,7 @@ pnl_basis: gross
 trading_day: {reset: "16:00", timezone: America/Chicago}
 rules:
   max_contracts: {limit: 3, count_type: gross, action: reduce_to_limit}
-  max_contracts_per_instrument: {limits: {ES: 1}, action: close_all, unknown_symbol_action: "allow_with_limit:2"}
+  max_contracts_per_instrument: {limits: {ES: 1}, action: close_all, unknown_symbol_action: "allow_with_limit:1"}
   daily_realized_loss: {limit: 1250.5}
   daily_unrealized_loss: {limit: 300, scope: per_position, action: close_position}
   max_unrealized_profit: {mode: breakeven, target: 200, scope: per_position, action: close_position}
@@ -110,7 +110,7 @@ rules:
                 + " contract, long or short), close contracts, largest position first, until you"
                 + " hold 3 or fewer; at 3 contracts (80 %) you are warned once a day.",
             "RULE-002 Max contracts per instrument: at most 1 ES; a larger position is closed"
-                + " entirely. Other products may hold at most 2 contracts each. At 80 % of a"
+                + " entirely. Other products may hold at most 1 contract each. At 80 % of a"
                 + " product's limit you are warned once a day.",
             "RULE-003 Daily realized loss: when today's gross realized P&L (fees not counted)"
                 + " reaches -$1,250.50, close everything, cancel orders and lock the account until"
