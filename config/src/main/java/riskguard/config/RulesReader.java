@@ -262,7 +262,7 @@ final class RulesReader {
 
   /**
    * A mapping keyed by symbol root ({@code limits}, {@code per_symbol}), with the roots in
-   * upper case. A key that is not a root, or names a root already listed, is reported and
+   * upper case and the gateway's codes in the trader's spelling (EP → ES). A key that is not a root, or names a root already listed, is reported and
    * skipped, as is an entry whose value {@code read} rejects (returns null for).
    */
   private <V> Map<String, V> bySymbolRoot(
@@ -274,15 +274,18 @@ final class RulesReader {
     }
     for (YamlNode.Entry entry : mapping.entries()) {
       String path = section.path(key) + "." + entry.key();
-      String root = entry.key().strip().toUpperCase(Locale.ROOT);
-      if (!ValueParser.isSymbolRoot(root)) {
+      String written = entry.key().strip().toUpperCase(Locale.ROOT);
+      if (!ValueParser.isSymbolRoot(written)) {
         values.error(
             entry.line(), entry.column(), path, "not a symbol root; write the product code, e.g. ES or MNQ");
         continue;
       }
+      String root = SymbolRootAliases.canonical(written);
       V value = read.apply(entry, path);
       if (value != null && byRoot.putIfAbsent(root, value) != null) {
-        values.error(entry.line(), entry.column(), path, root + " is listed twice");
+        String named =
+            written.equals(root) ? root : written + " (the gateway's code for " + root + ")";
+        values.error(entry.line(), entry.column(), path, named + " is listed twice");
       }
     }
     return byRoot;

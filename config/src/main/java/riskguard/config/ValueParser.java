@@ -340,7 +340,10 @@ final class ValueParser {
     return null;
   }
 
-  /** A symbol root such as ES or MNQ, returned in upper case. */
+  /**
+   * A symbol root such as ES or MNQ, returned in upper case and in the trader's spelling (the
+   * gateway's EP is ES).
+   */
   String symbolRoot(YamlNode node, String path) {
     Text text = text(node, path);
     if (text == null) {
@@ -354,7 +357,7 @@ final class ValueParser {
           "not a symbol root: " + text.shown() + "; write the product code, e.g. ES or MNQ");
       return null;
     }
-    return root;
+    return SymbolRootAliases.canonical(root);
   }
 
   /** True for an upper-case symbol root as configs write them (ES, MNQ, RTY…). */

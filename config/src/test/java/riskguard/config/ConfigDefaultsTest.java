@@ -147,6 +147,25 @@ rules:
   }
 
   @Test
+  void theGatewaysProductCodesNameTheTradersRootInEveryRule() throws IOException {
+    RulesConfig rules =
+        load("""
+             rules:
+               max_contracts_per_instrument: {limits: {ep: 1, ENQ: 2}}
+               session_hours:
+                 start: "09:30"
+                 end: "16:00"
+                 per_symbol: {EP: {start: "18:00", end: "17:00"}}
+               symbol_blocks: {blocked: [enq]}
+             """)
+            .rules();
+    assertThat(rules.maxContractsPerInstrument().limits()).isEqualTo(Map.of("ES", 1, "NQ", 2));
+    assertThat(rules.maxContractsPerInstrument().limitFor("ES")).isEqualTo(1);
+    assertThat(rules.sessionHours().sessionOf("ES")).isNotNull();
+    assertThat(rules.symbolBlocks().blocked()).containsExactly("NQ");
+  }
+
+  @Test
   void accountsCanBeListedByIdOrName() throws IOException {
     AccountSelector accounts = load("accounts: [536, PRAC-V2-1]\n").accounts();
     assertThat(accounts.all()).isFalse();

@@ -374,6 +374,7 @@ class ConfigErrorsTest {
                   ES/X: {start: "18:00", end: "17:00"}
                   es: {start: "18:00", end: "17:00"}
                   ES: {start: "17:00", end: "16:00"}
+                  EP: {start: "17:00", end: "16:00"}
             """,
             Map.of());
     assertThat(failure).as("loading should fail").isNotNull();
@@ -385,6 +386,8 @@ class ConfigErrorsTest {
                 "not a symbol root; write the product code, e.g. ES or MNQ"),
             tuple(11, "rules.session_hours.per_symbol.ES/X",
                 "not a symbol root; write the product code, e.g. ES or MNQ"),
-            tuple(13, "rules.session_hours.per_symbol.ES", "ES is listed twice"));
+            tuple(13, "rules.session_hours.per_symbol.ES", "ES is listed twice"),
+            tuple(14, "rules.session_hours.per_symbol.EP",
+                "EP (the gateway's code for ES) is listed twice"));
   }
 }

@@ -1,8 +1,8 @@
 package riskguard.engine.model;
 
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import riskguard.config.SymbolRootAliases;
 
 /**
  * Finds the symbol root a trader knows (ES, NQ, MNQ…) for a contract. The one place that
@@ -12,9 +12,6 @@ import java.util.regex.Pattern;
  * the gateway aliases, when it is not.
  */
 public final class SymbolRoots {
-
-  /** Gateway product codes that differ from the root traders use. */
-  private static final Map<String, String> GATEWAY_ALIASES = Map.of("EP", "ES", "ENQ", "NQ");
 
   /** Root, then a futures month code (F G H J K M N Q U V X Z), then 1–2 year digits. */
   private static final Pattern CONTRACT_NAME = Pattern.compile("([A-Z0-9]+?)[FGHJKMNQUVXZ]\\d{1,2}");
@@ -39,9 +36,11 @@ public final class SymbolRoots {
     return canonical(product);
   }
 
-  /** A root as configured by a trader or as the gateway spells it, in the trader's spelling. */
+  /**
+   * A root as configured by a trader or as the gateway spells it, in the trader's spelling; the
+   * config reads its roots the same way ({@link SymbolRootAliases}).
+   */
   public static String canonical(String root) {
-    String upper = root.trim().toUpperCase();
-    return GATEWAY_ALIASES.getOrDefault(upper, upper);
+    return SymbolRootAliases.canonical(root);
   }
 }
