@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  */
 final class ValueParser {
 
-  private static final Pattern VARIABLE = Pattern.compile("\\$\\$\\{|\\$\\{([^}]*)}");
+  /** {@code $${} (a literal {@code ${}), or {@code ${NAME}}; group 2 is empty when not closed. */
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\$\\{|\\$\\{([^}]*)(}?)");
   private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern SYMBOL_ROOT = Pattern.compile("[A-Z0-9]{1,10}");
   private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
@@ -76,7 +77,11 @@ final class ValueParser {
         replacement = "${";
       } else {
         String name = matcher.group(1);
-        if (!VARIABLE_NAME.matcher(name).matches()) {
+        if (matcher.group(2).isEmpty()) {
+          error(scalar, path, "'${' is not closed; write ${NAME}");
+          complete = false;
+          replacement = "";
+        } else if (!VARIABLE_NAME.matcher(name).matches()) {
           error(scalar, path, "'${" + name + "}' is not a variable reference; write ${NAME}");
           complete = false;
           replacement = "";

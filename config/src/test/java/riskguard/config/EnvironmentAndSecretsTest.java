@@ -2,6 +2,7 @@ package riskguard.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -76,6 +77,24 @@ class EnvironmentAndSecretsTest {
         .isEqualTo(
             "environment variable PROJECTX_API_KEY is not set; set PROJECTX_API_KEY before starting"
                 + " riskguard");
+  }
+
+  @Test
+  void anUnclosedReferenceIsAnErrorNotALiteralValue() throws IOException {
+    Path file =
+        write("gateway:\n  username: ${PROJECTX_USERNAME\ndatabase: ${DATA_DIR/guard.db\n");
+    ConfigException failure =
+        catchThrowableOfType(
+            ConfigException.class,
+            () ->
+                new ConfigLoader(Map.of("PROJECTX_USERNAME", "trader", "DATA_DIR", "/d"))
+                    .read(file));
+    assertThat(failure).as("loading should fail").isNotNull();
+    assertThat(failure.errors())
+        .extracting(ConfigError::line, ConfigError::key, ConfigError::message)
+        .containsExactly(
+            tuple(2, "gateway.username", "'${' is not closed; write ${NAME}"),
+            tuple(3, "database", "'${' is not closed; write ${NAME}"));
   }
 
   @Test
