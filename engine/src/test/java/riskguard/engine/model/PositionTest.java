@@ -22,7 +22,7 @@ class PositionTest {
     Position position = opened(OPENED);
 
     assertThat(position.update(PositionType.LONG, 2, 21000.0, OPENED, LATER))
-        .containsExactlyInAnyOrder("size", "signedSize", "changedAt");
+        .containsExactlyInAnyOrder("size", "signedSize", "changedAt", "appearedAt");
     assertThat(position.getChangedAt()).isEqualTo(LATER);
   }
 
@@ -31,7 +31,7 @@ class PositionTest {
     Position position = opened(OPENED);
 
     assertThat(position.update(PositionType.SHORT, 1, 21000.0, OPENED, LATER))
-        .containsExactlyInAnyOrder("type", "signedSize", "changedAt");
+        .containsExactlyInAnyOrder("type", "signedSize", "changedAt", "appearedAt");
     assertThat(position.update(PositionType.SHORT, 1, 20990.0, OPENED, LATER.plusSeconds(1)))
         .containsExactly("averagePrice");
     assertThat(position.getChangedAt()).isEqualTo(LATER);
@@ -50,7 +50,7 @@ class PositionTest {
     assertThat(position.getOpenedTime()).isEqualTo(OPENED);
 
     assertThat(position.update(PositionType.LONG, 2, 21000.0, null, LATER))
-        .containsExactlyInAnyOrder("size", "signedSize", "changedAt", "openedTime");
+        .containsExactlyInAnyOrder("size", "signedSize", "changedAt", "openedTime", "appearedAt");
     assertThat(position.getOpenedTime()).isEqualTo(LATER);
   }
 
@@ -59,6 +59,16 @@ class PositionTest {
     Position position = opened(null);
 
     assertThat(position.update(PositionType.LONG, 1, 21000.0, OPENED.minusSeconds(5), LATER))
-        .containsExactlyInAnyOrder("openedAt", "openedTime");
+        .containsExactlyInAnyOrder("openedAt", "openedTime", "appearedAt");
+  }
+
+  @Test
+  void aPositionFoundAsItWasAppearedWhenTheGatewayCreatedItUntilItChanges() {
+    Position found = opened(OPENED.minusSeconds(600));
+    assertThat(found.getChangedAt()).isEqualTo(OPENED);
+    assertThat(found.getAppearedAt()).as("first seen at 14:30, created at 14:20").isEqualTo(OPENED.minusSeconds(600));
+
+    assertThat(found.update(PositionType.LONG, 2, 21000.0, OPENED.minusSeconds(600), LATER)).contains("appearedAt");
+    assertThat(found.getAppearedAt()).as("added to at 14:31").isEqualTo(LATER);
   }
 }
