@@ -7,7 +7,8 @@ import java.util.OptionalInt;
 
 /**
  * Failures a test asked for: the next N calls (to any endpoint, or to one) are answered with a
- * given HTTP status instead of being served.
+ * given HTTP status instead of being served; or they are served and their answer is lost (a
+ * proxy's 504 in its place), so the call took effect but the caller cannot know it.
  */
 final class FailureInjector {
 
@@ -23,7 +24,11 @@ final class FailureInjector {
     }
   }
 
+  /** The status that stands for an answer lost after the call was served. */
+  static final int LOST_ANSWER_STATUS = 504;
+
   private final Deque<Pending> pending = new ArrayDeque<>();
+  private final Deque<Pending> lostAnswers = new ArrayDeque<>();
 
   /**
    * @param endpoint the path to fail, e.g. {@code /api/Position/closeContract}; null fails any
@@ -38,9 +43,26 @@ final class FailureInjector {
     pending.addLast(new Pending(count, status, endpoint));
   }
 
+  /** The next {@code count} calls to {@code endpoint} (null: any) are served, then answered 504. */
+  synchronized void loseAnswers(int count, String endpoint) {
+    if (count <= 0) {
+      throw new IllegalArgumentException("lost answer count must be positive, got " + count);
+    }
+    lostAnswers.addLast(new Pending(count, LOST_ANSWER_STATUS, endpoint));
+  }
+
   /** The status to fail this call with, consuming one injected failure, or empty to serve it. */
   synchronized OptionalInt take(String endpoint) {
-    Iterator<Pending> it = pending.iterator();
+    return take(pending, endpoint);
+  }
+
+  /** After serving the call: the status that replaces its answer, or empty to send the answer. */
+  synchronized OptionalInt takeLostAnswer(String endpoint) {
+    return take(lostAnswers, endpoint);
+  }
+
+  private static OptionalInt take(Deque<Pending> queue, String endpoint) {
+    Iterator<Pending> it = queue.iterator();
     while (it.hasNext()) {
       Pending p = it.next();
       if (p.endpoint == null || p.endpoint.equalsIgnoreCase(endpoint)) {
@@ -56,5 +78,6 @@ final class FailureInjector {
 
   synchronized void clear() {
     pending.clear();
+    lostAnswers.clear();
   }
 }

@@ -106,7 +106,13 @@ final class GatewayHandler extends Handler.Abstract {
         return RestAnswer.empty(429).withHeader("Retry-After", Long.toString(seconds));
       }
     }
-    return rest.serve(endpoint, body, user);
+    RestAnswer served = rest.serve(endpoint, body, user);
+    OptionalInt lost = failures.takeLostAnswer(endpoint);
+    if (lost.isPresent()) {
+      log.info("REST {}: served, answer lost (answering {})", endpoint, lost.getAsInt());
+      return RestAnswer.json(lost.getAsInt(), "{\"title\":\"Answer lost\",\"status\":" + lost.getAsInt() + "}");
+    }
+    return served;
   }
 
   static String bearer(String authorization) {

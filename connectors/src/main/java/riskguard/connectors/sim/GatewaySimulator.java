@@ -227,6 +227,15 @@ public final class GatewaySimulator implements AutoCloseable {
     failures.inject(count, status, endpoint);
   }
 
+  /**
+   * Serves the next {@code count} REST calls (to {@code endpoint}, or to any when null) and then
+   * loses their answers: the caller gets HTTP 504 although the call took effect (an order placed,
+   * a position closed), as when a proxy gives up on a slow gateway.
+   */
+  public void loseAnswerOfNext(int count, String endpoint) {
+    failures.loseAnswers(count, endpoint);
+  }
+
   public void clearFailures() {
     failures.clear();
   }

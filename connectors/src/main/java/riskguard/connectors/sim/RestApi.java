@@ -22,7 +22,10 @@ import riskguard.connectors.projectx.model.HistorySearchRequest;
 import riskguard.connectors.projectx.model.LoginKeyRequest;
 import riskguard.connectors.projectx.model.LoginResponse;
 import riskguard.connectors.projectx.model.ModifyOrderRequest;
-import riskguard.connectors.projectx.model.OrderSearchResponse;
+import riskguard.connectors.projectx.model.Order;
+import riskguard.connectors.projectx.model.OrderSide;
+import riskguard.connectors.projectx.model.OrderStatus;
+import riskguard.connectors.projectx.model.OrderType;
 import riskguard.connectors.projectx.model.PartialCloseContractRequest;
 import riskguard.connectors.projectx.model.PlaceOrderRequest;
 import riskguard.connectors.projectx.model.PlaceOrderResponse;
@@ -77,8 +80,8 @@ final class RestApi {
             exchange.openPositions(accountId(body, "/api/Position/searchOpen")), true, 0, null)),
         Map.entry("/api/Position/closeContract", (body, user) -> closeContract(body)),
         Map.entry("/api/Position/partialCloseContract", (body, user) -> partialClose(body)),
-        Map.entry("/api/Order/searchOpen", (body, user) -> new OrderSearchResponse(
-            exchange.openOrders(accountId(body, "/api/Order/searchOpen")), true, 0, null)),
+        Map.entry("/api/Order/searchOpen", (body, user) -> OrderSearchAnswer.of(
+            exchange.openOrders(accountId(body, "/api/Order/searchOpen")))),
         Map.entry("/api/Order/search", (body, user) -> orderSearch(body)),
         Map.entry("/api/Order/place", (body, user) -> place(body)),
         Map.entry("/api/Order/modify", (body, user) -> modify(body)),
@@ -147,11 +150,34 @@ final class RestApi {
     return status(exchange.partialClose(request.accountId(), request.contractId(), request.size()));
   }
 
-  private OrderSearchResponse orderSearch(String body) throws BadRequest {
+  private OrderSearchAnswer orderSearch(String body) throws BadRequest {
     HistorySearchRequest request = read(body, HistorySearchRequest.class, "/api/Order/search");
-    return new OrderSearchResponse(
-        exchange.orders(request.accountId(), requireStart(request, "/api/Order/search"), request.endTimestamp()),
-        true, 0, null);
+    return OrderSearchAnswer.of(
+        exchange.orders(request.accountId(), requireStart(request, "/api/Order/search"), request.endTimestamp()));
+  }
+
+  /**
+   * An order as the REST order searches show it: exactly the fields the API lists for them.
+   * The {@code GatewayUserOrder} event also carries {@code symbolId}, {@code fillVolume} and
+   * {@code customTag}; REST does not, so a client cannot tell its own orders by their tag there.
+   */
+  record RestOrder(long id, long accountId, String contractId, OffsetDateTime creationTimestamp,
+      OffsetDateTime updateTimestamp, OrderStatus status, OrderType type, OrderSide side, int size,
+      Double limitPrice, Double stopPrice, Double filledPrice) {
+
+    static RestOrder of(Order o) {
+      return new RestOrder(o.id(), o.accountId(), o.contractId(), o.creationTimestamp(), o.updateTimestamp(),
+          o.status(), o.type(), o.side(), o.size(), o.limitPrice(), o.stopPrice(), o.filledPrice());
+    }
+  }
+
+  /** Answer of {@code /api/Order/searchOpen} and {@code /api/Order/search}. */
+  record OrderSearchAnswer(List<RestOrder> orders, boolean success, int errorCode, String errorMessage)
+      implements GatewayResponse {
+
+    static OrderSearchAnswer of(List<Order> orders) {
+      return new OrderSearchAnswer(orders.stream().map(RestOrder::of).toList(), true, 0, null);
+    }
   }
 
   private TradeSearchResponse tradeSearch(String body) throws BadRequest {

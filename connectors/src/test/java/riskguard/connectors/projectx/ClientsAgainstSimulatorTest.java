@@ -31,6 +31,7 @@ import riskguard.connectors.projectx.model.Position;
 import riskguard.connectors.projectx.model.PositionType;
 import riskguard.connectors.projectx.model.Quote;
 import riskguard.connectors.projectx.model.Trade;
+import riskguard.connectors.projectx.rest.ProjectXApiException;
 import riskguard.connectors.projectx.rest.ProjectXRestClient;
 import riskguard.connectors.projectx.rest.ProjectXTransportException;
 import riskguard.connectors.projectx.rest.RetryPolicy;
@@ -191,6 +192,46 @@ class ClientsAgainstSimulatorTest {
         assertThat(trades).filteredOn(trade -> trade.side() == OrderSide.ASK)
                 .allSatisfy(closing -> assertThat(closing.profitAndLoss()).isNotNull());
         assertThat(sim.calls("/api/Order/place")).allSatisfy(call -> assertThat(call.body()).contains("\"customTag\":\"rg-"));
+    }
+
+    /**
+     * The order searches do not show {@code customTag} (the API lists no such field for them), so
+     * after a lost answer the client finds the order it placed by what it asked for.
+     */
+    @Test
+    void aPlaceWhoseAnswerIsLostFindsItsOrderWithoutTheTagAndPlacesItOnce() {
+        sim.loseAnswerOfNext(1, "/api/Order/place");
+
+        long orderId = rest.placeOrder(PlaceOrderRequest.stop(ACCOUNT, MNQ, OrderSide.ASK, 2, 20950.00));
+
+        assertThat(sim.trader(ACCOUNT).openOrders()).singleElement().satisfies(order -> {
+            assertThat(order.id()).isEqualTo(orderId);
+            assertThat(order.stopPrice()).isEqualTo(20950.00);
+            assertThat(order.customTag()).startsWith("rg-");
+        });
+        assertThat(sim.calls("/api/Order/place")).as("placed once, not repeated").singleElement()
+                .satisfies(call -> assertThat(call.status()).isEqualTo(504));
+        assertThat(sim.calls("/api/Order/search")).isNotEmpty();
+    }
+
+    /**
+     * The trader placed the very same stop a moment earlier: the search cannot tell which of the
+     * two is the client's. The repeat is refused (the tag is taken), so nothing is placed twice,
+     * and the failure says the order may be there and must be checked.
+     */
+    @Test
+    void aLostPlaceAnswerThatTheSearchCannotSettleFailsSayingTheOrderMayHaveBeenPlaced() {
+        long tradersOwn = sim.trader(ACCOUNT).sellStop(MNQ, 2, 20950.00);
+        sim.loseAnswerOfNext(1, "/api/Order/place");
+
+        assertThatThrownBy(() -> rest.placeOrder(PlaceOrderRequest.stop(ACCOUNT, MNQ, OrderSide.ASK, 2, 20950.00)))
+                .isInstanceOf(ProjectXApiException.class)
+                .hasMessageContaining("may have been placed")
+                .hasMessageContaining("check the account's orders");
+
+        assertThat(sim.trader(ACCOUNT).openOrders()).as("the trader's stop and the one placed once").hasSize(2)
+                .anySatisfy(order -> assertThat(order.id()).isEqualTo(tradersOwn));
+        assertThat(sim.calls("/api/Order/place")).extracting(RecordedCall::success).containsExactly(false, false);
     }
 
     @Test

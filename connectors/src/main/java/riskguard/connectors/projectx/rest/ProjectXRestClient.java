@@ -55,8 +55,11 @@ import riskguard.connectors.projectx.model.TradeSearchResponse;
  */
 public final class ProjectXRestClient implements Closeable {
 
-    /** How far back to look for an order placed by an attempt whose answer was lost. */
-    private static final Duration PLACED_ORDER_LOOKBACK = Duration.ofMinutes(5);
+    /**
+     * How much earlier than the first attempt, by this machine's clock, the gateway may have
+     * stamped the order it placed: an order created before that cannot be the attempt's.
+     */
+    private static final Duration PLACED_ORDER_CLOCK_SKEW = Duration.ofSeconds(10);
 
     private final OkHttpClient http;
     private final GatewayCaller caller;
@@ -207,23 +210,35 @@ public final class ProjectXRestClient implements Closeable {
     }
 
     /**
-     * Places an order and returns its id. An order without a {@code customTag} gets a unique one;
-     * after a lost answer the client looks the tag up before repeating, and the gateway refuses a
-     * second order with the same tag, so a repeat cannot place the order twice.
+     * Places an order and returns its id. An order without a {@code customTag} gets a unique one,
+     * and the gateway refuses a second order with the same tag, so repeating the call after a lost
+     * answer cannot place the order twice. The order searches do not show the tag, so before
+     * repeating, the client looks for the order by what it asked for: the contract, type, side,
+     * size and prices, created since just before the first attempt. Exactly one such order is
+     * taken as the one placed; none, or several, and the call is repeated. When that repeat is
+     * refused, the order may well exist: the refusal says so, and that the account's orders must
+     * be checked, rather than place again.
      */
     public long placeOrder(PlaceOrderRequest request) {
         PlaceOrderRequest tagged = request.customTag() != null
                 ? request
                 : request.withCustomTag("rg-" + UUID.randomUUID());
         long accountId = tagged.accountId();
-        OffsetDateTime searchFrom = time.now().minus(PLACED_ORDER_LOOKBACK).atOffset(ZoneOffset.UTC);
+        OffsetDateTime searchFrom = time.now().minus(PLACED_ORDER_CLOCK_SKEW).atOffset(ZoneOffset.UTC);
+        boolean[] answerLost = {false};
         RepeatGuard<PlaceOrderResponse> placedOnce = new RepeatGuard<>() {
             @Override
             public Optional<PlaceOrderResponse> alreadyDone() {
-                return searchOrders(accountId, searchFrom, null).stream()
+                answerLost[0] = true;
+                List<Order> placed = searchOrders(accountId, searchFrom, null).stream()
+                        .filter(order -> placedBy(tagged, order, searchFrom))
+                        .toList();
+                Optional<Order> byTag = placed.stream()
                         .filter(order -> tagged.customTag().equals(order.customTag()))
-                        .findFirst()
-                        .map(order -> new PlaceOrderResponse(order.id(), true, 0, null));
+                        .findFirst();
+                Optional<Order> found = byTag.isPresent() ? byTag
+                        : placed.size() == 1 ? Optional.of(placed.get(0)) : Optional.empty();
+                return found.map(order -> new PlaceOrderResponse(order.id(), true, 0, null));
             }
 
             @Override
@@ -231,13 +246,54 @@ public final class ProjectXRestClient implements Closeable {
                 return afterUnknownOutcome ? alreadyDone() : Optional.empty();
             }
         };
-        PlaceOrderResponse answer = caller.call(Endpoint.ORDER_PLACE, accountId, tagged, PlaceOrderResponse.class,
-                tokens, placedOnce);
+        PlaceOrderResponse answer;
+        try {
+            answer = caller.call(Endpoint.ORDER_PLACE, accountId, tagged, PlaceOrderResponse.class, tokens,
+                    placedOnce);
+        } catch (ProjectXApiException refused) {
+            if (!answerLost[0]) {
+                throw refused;
+            }
+            throw new ProjectXApiException(Endpoint.ORDER_PLACE.path(), accountId, refused.httpStatus(),
+                    refused.errorCode(), "the order (" + describe(tagged) + ", customTag " + tagged.customTag()
+                    + ") may have been placed by an attempt whose answer was lost, and the orders found do not"
+                    + " tell which one it is; check the account's orders before placing it again. The repeat"
+                    + " was refused: " + refused.errorMessage());
+        }
         if (answer.orderId() == null) {
             throw new ProjectXTransportException(Endpoint.ORDER_PLACE.path(), accountId,
                     "answer reports success without an orderId (customTag " + tagged.customTag() + ")", null);
         }
         return answer.orderId();
+    }
+
+    /**
+     * Whether {@code order} may be the one {@code request} placed: the tag, when the answer shows
+     * one, is the request's; contract, type, side, size and prices are the request's; and it was
+     * created no earlier than {@code from}.
+     */
+    private static boolean placedBy(PlaceOrderRequest request, Order order, OffsetDateTime from) {
+        if (order.customTag() != null) {
+            return order.customTag().equals(request.customTag());
+        }
+        return request.contractId().equals(order.contractId())
+                && request.type() == order.type()
+                && request.side() == order.side()
+                && request.size() == order.size()
+                && samePrice(request.stopPrice(), order.stopPrice())
+                && samePrice(request.limitPrice(), order.limitPrice())
+                && order.creationTimestamp() != null
+                && !order.creationTimestamp().isBefore(from);
+    }
+
+    private static boolean samePrice(Double asked, Double found) {
+        return asked == null || (found != null && Math.abs(asked - found) < 1e-9);
+    }
+
+    private static String describe(PlaceOrderRequest request) {
+        return request.type() + " " + request.side() + " " + request.size() + " " + request.contractId()
+                + (request.stopPrice() == null ? "" : " stop " + request.stopPrice())
+                + (request.limitPrice() == null ? "" : " limit " + request.limitPrice());
     }
 
     /** Changes an open order; the request sets absolute values, so repeating it is harmless. */

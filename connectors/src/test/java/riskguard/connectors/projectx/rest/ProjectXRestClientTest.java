@@ -374,6 +374,44 @@ class ProjectXRestClientTest {
         assertThat(paths()).containsExactly("/api/Auth/loginKey", "/api/Order/place", "/api/Order/search");
     }
 
+    /**
+     * The searches show no tag: the order is known by its fields, and one created well before the
+     * attempt (the trader's identical stop of a minute ago) is not taken for it; the place is
+     * repeated with the same tag, which the gateway would refuse had the first attempt placed it.
+     */
+    @Test
+    void placeWhoseAnswerIsLostTakesNoOlderLookalikeAndRepeatsWithTheSameTag() throws Exception {
+        List<String> tags = new ArrayList<>();
+        String aMinuteAgo = time.now().minusSeconds(60).toString();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String path = request.getUrl().encodedPath();
+                if (path.equals("/api/Auth/loginKey")) {
+                    return response(200, "{\"token\":\"" + TOKEN_1 + "\"," + OK + "}");
+                }
+                if (path.equals("/api/Order/place")) {
+                    tags.add(body(request).get("customTag").textValue());
+                    if (tags.size() == 1) {
+                        return new MockResponse.Builder().code(200).body("{\"orderId\":78," + OK + "}")
+                                .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+                    }
+                    return response(200, "{\"orderId\":79," + OK + "}");
+                }
+                return response(200, "{\"orders\":[{\"id\":12,\"accountId\":536,\"contractId\":\"CON.F.US.EP.H25\","
+                        + "\"creationTimestamp\":\"" + aMinuteAgo + "\",\"status\":1,\"type\":4,\"side\":1,"
+                        + "\"size\":1,\"stopPrice\":6050.25}]," + OK + "}");
+            }
+        });
+
+        long orderId = client.placeOrder(PlaceOrderRequest.stop(536, "CON.F.US.EP.H25", OrderSide.ASK, 1, 6050.25));
+
+        assertThat(orderId).isEqualTo(79);
+        assertThat(tags).hasSize(2).allSatisfy(tag -> assertThat(tag).isEqualTo(tags.get(0)));
+        assertThat(paths()).containsExactly("/api/Auth/loginKey", "/api/Order/place", "/api/Order/search",
+                "/api/Order/place");
+    }
+
     @Test
     void modifySendsOnlyTheFieldsThatChange() throws Exception {
         login(TOKEN_1);
