@@ -48,7 +48,7 @@ class DatabaseTest {
         }
         try (Database database = Database.open(file)) {
             assertThat(new ResetMarkRepository(database).lastResetDay(7)).contains(day);
-            assertThat(migrationsApplied(database)).isEqualTo(2);
+            assertThat(migrationsApplied(database)).isEqualTo(3);
         }
     }
 

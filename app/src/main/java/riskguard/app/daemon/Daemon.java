@@ -44,6 +44,7 @@ import riskguard.db.DatabaseLockedException;
 import riskguard.db.DecisionRepository;
 import riskguard.db.DecisionRow;
 import riskguard.db.LockoutRepository;
+import riskguard.db.PlacedOrderRepository;
 import riskguard.db.ResetMarkRepository;
 import riskguard.db.RulePackageRepository;
 import riskguard.db.StoredAuditRow;
@@ -130,7 +131,8 @@ public final class Daemon implements AutoCloseable {
         .rateLimit(budget.requests(), budget.window())
         .build();
     DecisionRecorder recorder = new DecisionRecorder(book, listener);
-    this.sink = new GatewaySink(database, lockouts, recorder, book, new GatewayActions(rest, book), listener,
+    PlacedOrderRepository placedOrders = new PlacedOrderRepository(database);
+    this.sink = new GatewaySink(database, lockouts, recorder, book, new GatewayActions(rest, book, placedOrders, clock), listener,
         Backoff.ENFORCEMENT, clock);
     this.engine = Engine.live(rules, EngineSettings.from(config), new EnforcementService(recorder, sink));
     sink.reportTo(engine);
@@ -138,7 +140,7 @@ public final class Daemon implements AutoCloseable {
     this.recording = SessionRecording.open(options.effectiveRecordDir(), clock);
     this.intake = new EventIntake(engine, book, ledger, recording, clock);
     this.contracts = new ContractCache(rest, new ContractRepository(database), book, intake, recording, clock);
-    this.reconciler = new Reconciler(rest, intake, book, contracts, config.tradingDay(), clock);
+    this.reconciler = new Reconciler(rest, intake, book, contracts, placedOrders, config.tradingDay(), clock);
     this.reload = new HotReload(engine, options.effectiveRulesDir(), config, new RulePackageRepository(database)::record, clock,
         listener, options.warmup() ? new Warmup(Warmup.Budget.DEFAULT) : null);
     this.liveStatus = new LiveStatus(reload::runningRules, startedAt);

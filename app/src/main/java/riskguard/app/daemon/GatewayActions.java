@@ -1,11 +1,13 @@
 package riskguard.app.daemon;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import riskguard.connectors.projectx.model.ModifyOrderRequest;
 import riskguard.connectors.projectx.model.OrderSide;
 import riskguard.connectors.projectx.model.PlaceOrderRequest;
 import riskguard.connectors.projectx.rest.ProjectXRestClient;
+import riskguard.db.PlacedOrderRepository;
 import riskguard.engine.enforcement.Action;
 import riskguard.engine.enforcement.Decision;
 import riskguard.engine.event.OrderEvent;
@@ -22,10 +24,15 @@ final class GatewayActions {
 
   private final ProjectXRestClient rest;
   private final AccountBook book;
+  private final PlacedOrderRepository placed;
+  private final Clock clock;
 
-  GatewayActions(ProjectXRestClient rest, AccountBook book) {
+  /** {@code placed} keeps the id and tag of every order placed, for the reconcile after a restart. */
+  GatewayActions(ProjectXRestClient rest, AccountBook book, PlacedOrderRepository placed, Clock clock) {
     this.rest = rest;
     this.book = book;
+    this.placed = placed;
+    this.clock = clock;
   }
 
   /** True for the actions that call the gateway (the others are only recorded). */
@@ -113,6 +120,7 @@ final class GatewayActions {
         .stop(decision.accountId(), decision.contractId(), side, position.size(), decision.stopPrice())
         .withCustomTag(Order.RISKGUARD_TAG_PREFIX + decision.id());
     long orderId = rest.placeOrder(stop);
+    placed.record(decision.accountId(), orderId, stop.customTag(), decision.id(), clock.instant());
     return "placed stop order " + orderId + " at " + decision.stopPrice() + ": success";
   }
 }
