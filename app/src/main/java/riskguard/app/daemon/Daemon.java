@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -28,6 +29,7 @@ import riskguard.connectors.projectx.hub.HubConnection;
 import riskguard.connectors.projectx.hub.HubEvent;
 import riskguard.connectors.projectx.hub.MarketHub;
 import riskguard.connectors.projectx.hub.MarketHubListener;
+import riskguard.connectors.projectx.hub.SubscriptionProblem;
 import riskguard.connectors.projectx.hub.UserHub;
 import riskguard.connectors.projectx.hub.UserHubListener;
 import riskguard.connectors.projectx.model.Account;
@@ -77,6 +79,10 @@ public final class Daemon implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
   private static final RetryPolicy REST_RETRIES =
       new RetryPolicy(3, Duration.ofMillis(250), Duration.ofSeconds(2), Duration.ofSeconds(65));
+  /** How long a hub may leave a subscription unanswered before it counts as refused. */
+  private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(10);
+  /** How often the gateway thread looks whether a refused user-hub subscription was accepted. */
+  private static final Duration SUBSCRIPTION_CHECK = Duration.ofMillis(250);
 
   private final RiskguardConfig config;
   private final DaemonListener listener;
@@ -109,6 +115,13 @@ public final class Daemon implements AutoCloseable {
   private volatile MarketHub marketHub;
   private volatile Heartbeat heartbeat;
   private volatile StatusEndpoint endpoint;
+  /**
+   * True while the user hub has refused a subscription since the last reconciliation: the daemon
+   * does not claim to guard (log, {@link #connectionState}, status) and reconciles once the hub
+   * accepts. Only the gateway thread changes it.
+   */
+  private volatile boolean userHubRefusing;
+  private List<Account> accountsToGuard = List.of();
 
   /**
    * How many REST calls the client starts per window. The gateway allows 200 a minute; the
@@ -274,10 +287,15 @@ public final class Daemon implements AutoCloseable {
         if (heartbeat == null) {
           heartbeat = Heartbeat.start(clock, this::tick);
         }
-        LOG.info("guarding {} account(s): {}", accounts.size(),
-            accounts.stream().map(a -> a.id() + " (" + a.name() + ")").collect(Collectors.joining(", ")));
-        ready.countDown();
-        listener.connected(Set.copyOf(guarded));
+        accountsToGuard = accounts;
+        List<SubscriptionProblem> refused = userHub.connection().subscriptionProblems();
+        if (refused.isEmpty() && userHub.connection().subscriptionsConfirmed()) {
+          announceGuarding();
+        } else {
+          notGuarding(refused, "at start");
+        }
+        gatewayWork.scheduleWithFixedDelay(this::checkSubscriptions, SUBSCRIPTION_CHECK.toMillis(),
+            SUBSCRIPTION_CHECK.toMillis(), TimeUnit.MILLISECONDS);
         return;
       } catch (ProjectXApiException e) {
         if (e.endpoint().equals("/api/Auth/loginKey")) {
@@ -300,6 +318,62 @@ public final class Daemon implements AutoCloseable {
         }
         return;
       }
+    }
+  }
+
+  private void announceGuarding() {
+    LOG.info("guarding {} account(s): {}", accountsToGuard.size(),
+        accountsToGuard.stream().map(a -> a.id() + " (" + a.name() + ")").collect(Collectors.joining(", ")));
+    ready.countDown();
+    listener.connected(Set.copyOf(guarded));
+  }
+
+  /** Once per episode: the user hub refuses (or has not answered) a subscription; on the gateway thread. */
+  private void notGuarding(List<SubscriptionProblem> refused, String when) {
+    userHubRefusing = true;
+    String what = refused.isEmpty()
+        ? "the user hub has not confirmed every subscription"
+        : refused.stream().map(SubscriptionProblem::describe).collect(Collectors.joining("; "));
+    LOG.error("NOT guarding account(s) {} fully {}: {}; events of a refused subscription do not arrive, so no rule"
+        + " fires on them. Invoking it again with backoff; reconciling from REST once the hub accepts",
+        guarded, when, what);
+    listener.subscriptionsRefused(refused.stream().map(SubscriptionProblem::describe).toList());
+  }
+
+  /**
+   * On the gateway thread, every {@link #SUBSCRIPTION_CHECK}: a user-hub subscription refused
+   * starts an episode; once the hub accepts every one again, what it missed comes from REST and
+   * the accounts are guarded (again).
+   */
+  private void checkSubscriptions() {
+    if (closed.get() || userHub == null) {
+      return;
+    }
+    try {
+      HubConnection connection = userHub.connection();
+      List<SubscriptionProblem> refused = connection.subscriptionProblems();
+      if (!refused.isEmpty()) {
+        if (!userHubRefusing) {
+          notGuarding(refused, "since the hub refused a subscription");
+        }
+        return;
+      }
+      if (!userHubRefusing || !connection.subscriptionsConfirmed()) {
+        return;
+      }
+      LOG.info("user hub accepted every subscription; reconciling from REST what it did not send meanwhile");
+      reconcile(findGuardedAccounts().stream().filter(account -> guarded.contains(account.id())).toList());
+      userHubRefusing = false;
+      if (ready.getCount() > 0) {
+        announceGuarding();
+      } else {
+        LOG.info("guarding account(s) {} fully again", guarded);
+        listener.connected(Set.copyOf(guarded));
+      }
+    } catch (ProjectXException | DaemonException e) {
+      LOG.warn("reconciling after the user hub accepted its subscriptions failed: {}; trying again", e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("checking the hub subscriptions failed", e);
     }
   }
 
@@ -391,14 +465,30 @@ public final class Daemon implements AutoCloseable {
     intake.connect(marketHub, contractId -> submitGatewayWork(() -> contracts.ensure(contractId)));
     marketHub.start();
     userHub.start();
-    userHub.subscribeAccounts();
-    accounts.forEach(account -> userHub.subscribeAccount(account.id()));
+    List<CompletableFuture<?>> answers = new ArrayList<>();
+    answers.add(userHub.subscribeAccounts());
+    accounts.forEach(account -> answers.add(userHub.subscribeAccount(account.id())));
     awaitFirstConnection(userHub.start(), "user hub");
+    awaitAnswers(answers);
+  }
+
+  /**
+   * Waits for the hub's answers to the subscriptions, bounded: an unanswered one times out in
+   * the connection after {@link #SUBSCRIBE_TIMEOUT} and counts as refused.
+   */
+  private void awaitAnswers(List<CompletableFuture<?>> answers) throws InterruptedException {
+    try {
+      CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+          .get(SUBSCRIBE_TIMEOUT.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException refusedOrSlow) {
+      LOG.debug("user hub subscriptions not all accepted: {}", refusedOrSlow.toString());
+    }
   }
 
   private HubConnection.Builder hubConnection(String url) {
     return HubConnection.builder(url, rest::accessToken).renewRejectedToken(rest::renewAccessToken)
-        .reconnectDelay(Duration.ofSeconds(1), Duration.ofSeconds(30));
+        .reconnectDelay(Duration.ofSeconds(1), Duration.ofSeconds(30))
+        .subscribeTimeout(SUBSCRIBE_TIMEOUT);
   }
 
   private void awaitFirstConnection(java.util.concurrent.CompletableFuture<Void> connected, String hub)
@@ -499,12 +589,32 @@ public final class Daemon implements AutoCloseable {
     if (closed.get()) {
       return ConnectionState.STOPPED;
     }
+    boolean up = userHub != null && userHub.connection().isConnected()
+        && marketHub != null && marketHub.connection().isConnected();
+    if (ready.getCount() == 0 && !up) {
+      return ConnectionState.RECONNECTING;
+    }
+    if (!subscriptionProblems().isEmpty()) {
+      return ConnectionState.DEGRADED;
+    }
     if (ready.getCount() > 0) {
       return ConnectionState.CONNECTING;
     }
-    boolean up = userHub != null && userHub.connection().isConnected()
-        && marketHub != null && marketHub.connection().isConnected();
-    return up ? ConnectionState.CONNECTED : ConnectionState.RECONNECTING;
+    return ConnectionState.CONNECTED;
+  }
+
+  /** The subscriptions the hubs refused or did not answer (user hub first), until they accept them. */
+  public List<SubscriptionProblem> subscriptionProblems() {
+    List<SubscriptionProblem> problems = new ArrayList<>();
+    UserHub user = userHub;
+    MarketHub market = marketHub;
+    if (user != null) {
+      problems.addAll(user.connection().subscriptionProblems());
+    }
+    if (market != null) {
+      problems.addAll(market.connection().subscriptionProblems());
+    }
+    return problems;
   }
 
   /** The guarded accounts' ids (empty until connected). */
@@ -538,9 +648,10 @@ public final class Daemon implements AutoCloseable {
   /** What {@code GET /status} answers: the snapshot with both hubs' states and the limits' % used. */
   public StatusDocument status() {
     String source = endpoint == null ? "daemon pid " + ProcessHandle.current().pid() : endpoint.root() + "/status";
-    return liveStatus.document(source, snapshot(), new StatusDocument.Hubs(
+    return liveStatus.document(source, snapshot(),
         LiveStatus.hubState(userHub == null ? null : userHub.connection()),
-        LiveStatus.hubState(marketHub == null ? null : marketHub.connection())), reloadState());
+        LiveStatus.hubState(marketHub == null ? null : marketHub.connection()), subscriptionProblems(),
+        reloadState());
   }
 
   /** Where the status endpoint answers ({@code http://127.0.0.1:PORT}); empty if it could not start. */

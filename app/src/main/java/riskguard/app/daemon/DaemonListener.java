@@ -26,6 +26,12 @@ public interface DaemonListener {
   /** Logged in, reconciled from REST and subscribed: the accounts are guarded. */
   default void connected(Set<Long> guardedAccounts) {}
 
+  /**
+   * A hub refused a subscription (once per episode): the accounts are not fully guarded until it
+   * accepts; {@code refused} names each, e.g. {@code user hub refused SubscribeTrades(536): …}.
+   */
+  default void subscriptionsRefused(java.util.List<String> refused) {}
+
   /** A hub came back after a loss ({@code hub} is {@code user} or {@code market}); reconciled again. */
   default void reconnected(String hub) {}
 

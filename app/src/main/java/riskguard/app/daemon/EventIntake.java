@@ -158,8 +158,8 @@ final class EventIntake {
     if (hub != null && quotes.held(contractId)) {
       hub.subscribeQuotes(contractId).whenComplete((answer, failure) -> {
         if (failure != null) {
-          LOG.warn("quotes of {} not subscribed yet ({}); the market hub subscribes again when it reconnects",
-              contractId, failure.getMessage());
+          // the market hub logs a refusal once and invokes it again with backoff; other contracts go on
+          LOG.debug("quotes of {} not subscribed yet ({})", contractId, failure.getMessage());
         }
       });
     }

@@ -13,6 +13,8 @@ import riskguard.config.CountType;
 import riskguard.config.RulesConfig;
 import riskguard.config.Scope;
 import riskguard.connectors.projectx.hub.HubConnection;
+import riskguard.connectors.projectx.hub.SubscriptionProblem;
+import riskguard.connectors.projectx.hub.UserHub;
 import riskguard.engine.model.Lockout;
 import riskguard.engine.model.SymbolRoots;
 
@@ -29,14 +31,30 @@ final class LiveStatus {
     this.startedAt = startedAt;
   }
 
-  StatusDocument document(String source, DaemonSnapshot snapshot, StatusDocument.Hubs hubs, ReloadState reload) {
+  /** {@code refused}: every hub's refused subscriptions; each account shows those that concern it. */
+  StatusDocument document(String source, DaemonSnapshot snapshot, String userHub, String marketHub,
+      List<SubscriptionProblem> refused, ReloadState reload) {
     List<StatusDocument.Account> accounts = new ArrayList<>();
     for (DaemonSnapshot.AccountSnapshot account : snapshot.accounts()) {
+      StatusDocument.Hubs hubs = new StatusDocument.Hubs(userHub, marketHub, concerning(account, refused));
       accounts.add(account(account, hubs, snapshot.takenAt()));
     }
     return new StatusDocument(source, true, pid, startedAt,
         Duration.between(startedAt, snapshot.takenAt()).toSeconds(), snapshot.rulePackage(), snapshot.takenAt(),
         snapshot.connection().name(), accounts, reload);
+  }
+
+  /**
+   * A user-hub subscription concerns the account it names (or every account when it names none,
+   * as SubscribeAccounts); a market-hub one every account (quotes of a contract held later).
+   */
+  static List<String> concerning(DaemonSnapshot.AccountSnapshot account, List<SubscriptionProblem> refused) {
+    String id = Long.toString(account.id());
+    return refused.stream()
+        .filter(problem -> !problem.hub().startsWith(UserHub.HUB) || problem.argument() == null
+            || problem.argument().equals(id))
+        .map(SubscriptionProblem::describe)
+        .toList();
   }
 
   private StatusDocument.Account account(DaemonSnapshot.AccountSnapshot account, StatusDocument.Hubs hubs,

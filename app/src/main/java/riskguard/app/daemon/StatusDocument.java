@@ -45,8 +45,19 @@ public record StatusDocument(String source, boolean live, Long pid, Instant star
     }
   }
 
-  /** Each hub's state: {@code CONNECTED}, {@code DOWN} (reconnecting) or {@code NOT_STARTED}. */
-  public record Hubs(String user, String market) {}
+  /**
+   * Each hub's state: {@code CONNECTED}, {@code DOWN} (reconnecting) or {@code NOT_STARTED}.
+   *
+   * @param refused the subscriptions that concern this account which a hub refused or left
+   *     unanswered, each with the gateway's message (e.g. {@code user hub refused
+   *     SubscribeTrades(536): …}); their events do not arrive until the hub accepts. Empty when none.
+   */
+  public record Hubs(String user, String market, List<String> refused) {
+
+    public Hubs {
+      refused = refused == null ? List.of() : List.copyOf(refused);
+    }
+  }
 
   /**
    * A figure against a configured limit.

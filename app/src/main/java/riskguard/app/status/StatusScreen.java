@@ -69,6 +69,9 @@ final class StatusScreen {
     if (account.hubs() != null) {
       screen.append(String.format(LABEL, "connection", "user hub " + account.hubs().user() + ", market hub "
           + account.hubs().market() + (Boolean.FALSE.equals(account.canTrade()) ? ", CANNOT TRADE" : ", can trade")));
+      for (String refused : account.hubs().refused()) {
+        screen.append(String.format(LABEL, "REFUSED", refused + " (its events do not arrive; retrying)"));
+      }
     }
     screen.append(String.format(LABEL, "realized", money(account.realizedPnl())
         + "   " + account.tradeCount() + " fills, fees " + money(account.fees())));

@@ -79,7 +79,7 @@ class DaemonStatusEndpointTest {
         assertThat(account.name()).isEqualTo("50KTC-DAEMON");
         assertThat(account.canTrade()).isTrue();
         assertThat(account.realizedPnl()).isLessThanOrEqualTo(-20.00);
-        assertThat(account.hubs()).isEqualTo(new StatusDocument.Hubs("CONNECTED", "CONNECTED"));
+        assertThat(account.hubs()).isEqualTo(new StatusDocument.Hubs("CONNECTED", "CONNECTED", java.util.List.of()));
         assertThat(account.positions()).singleElement().satisfies(position -> {
           assertThat(position.contractId()).isEqualTo(ContractCatalogue.MNQ);
           assertThat(position.symbol()).isEqualTo(mnq.name());

@@ -22,6 +22,7 @@ import riskguard.connectors.projectx.model.PlaceOrderRequest;
  * POST   /sim/market/pause | resume | step
  * POST   /sim/account                    {"accountId","canTrade"}
  * POST   /sim/hubs/drop                  {"hub"?: "user"|"market", "abrupt"?: false} → {"dropped":n}
+ * POST   /sim/hubs/refuse              {"target","argument"?,"message"?}: refuse that subscription   DELETE accepts all again
  * POST   /sim/failures                   {"count","status","endpoint"?}   DELETE /sim/failures clears
  * GET    /sim/calls?endpoint=/api/…      the REST calls received          DELETE /sim/calls clears
  * POST   /sim/tokens/revoke              every token becomes invalid (401 until the next login)
@@ -107,6 +108,17 @@ final class AdminApi {
         Hub hub = request.hasNonNull("hub") ? Hub.valueOf(request.get("hub").asText().toUpperCase(Locale.ROOT)) : null;
         int dropped = simulator.dropHubConnections(hub, request.path("abrupt").asBoolean(false));
         return ok(json.createObjectNode().put("dropped", dropped));
+      }
+      case "POST /sim/hubs/refuse" -> {
+        JsonNode request = object(body);
+        simulator.refuseSubscription(requiredText(request, "target"),
+            request.hasNonNull("argument") ? request.get("argument").asText() : null,
+            request.hasNonNull("message") ? request.get("message").asText() : null);
+        return ok(done());
+      }
+      case "DELETE /sim/hubs/refuse" -> {
+        simulator.acceptSubscriptions();
+        return ok(done());
       }
       case "POST /sim/failures" -> {
         JsonNode request = object(body);

@@ -62,6 +62,7 @@ public final class GatewaySimulator implements AutoCloseable {
   private final HubBroadcaster broadcaster;
   private final TokenAuthority tokens;
   private final FailureInjector failures = new FailureInjector();
+  private final SubscriptionRefusals refusals = new SubscriptionRefusals();
   private final CallLog calls = new CallLog();
   private final RecordingTap recording;
   private final Server server;
@@ -87,7 +88,7 @@ public final class GatewaySimulator implements AutoCloseable {
     RateLimiter limiter = options.rateLimit() ? new RateLimiter(options.clock()) : null;
     GatewayHandler gateway = new GatewayHandler(rest, admin, tokens, limiter, failures, calls, options.clock(),
         exchange.lock());
-    HubMethods methods = new HubMethods(exchange, broadcaster);
+    HubMethods methods = new HubMethods(exchange, broadcaster, refusals);
 
     QueuedThreadPool threads = new QueuedThreadPool(32, 4);
     threads.setName("gateway-sim");
@@ -252,6 +253,30 @@ public final class GatewaySimulator implements AutoCloseable {
    */
   public void sendHubEvent(Hub hub, String target, Object... arguments) {
     broadcaster.sendAsIs(hub, target, arguments);
+  }
+
+  /**
+   * Fault injection: from now on the hubs answer every invocation of the subscribe method {@code
+   * target} (e.g. {@code SubscribeTrades}, {@code SubscribeContractQuotes}) for {@code argument}
+   * (an account id or contract id as text; null for any) with an error completion carrying
+   * {@code message}, worded as the gateway's ({@code Failed to invoke '…' due to an error on the
+   * server. HubException: message}), until {@link #acceptSubscriptions}. Nothing is subscribed
+   * meanwhile: the client gets none of the events the subscription would carry.
+   */
+  public void refuseSubscription(String target, String argument, String message) {
+    refusals.refuse(target, argument, message);
+    log.info("refusing {}({}) from now on", target, argument == null ? "any" : argument);
+  }
+
+  /** Lifts every {@link #refuseSubscription}: the next invocations subscribe again. */
+  public void acceptSubscriptions() {
+    refusals.acceptAll();
+    log.info("accepting every subscription again");
+  }
+
+  /** How many subscribe invocations were refused so far (a client's retries count). */
+  public long refusedSubscriptions() {
+    return refusals.refusedCount();
   }
 
   /** Open hub connections of one hub, or of both when null. */

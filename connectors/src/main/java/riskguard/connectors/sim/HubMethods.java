@@ -2,6 +2,7 @@ package riskguard.connectors.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import java.util.Optional;
 import riskguard.connectors.signalr.Completion;
 import riskguard.connectors.signalr.Invocation;
 
@@ -10,7 +11,8 @@ import riskguard.connectors.signalr.Invocation;
  * {@code SubscribeOrders/Positions/Trades(accountId)} and their {@code Unsubscribe…}. Market hub:
  * {@code SubscribeContractQuotes/Trades/MarketDepth(contractId)} and their {@code Unsubscribe…}.
  * Errors are worded like ASP.NET Core SignalR's. A new quote subscriber gets the current quote
- * at once, so it has a mark before the market next moves.
+ * at once, so it has a mark before the market next moves. A subscription a test asked to refuse
+ * ({@link GatewaySimulator#refuseSubscription}) is answered with an error, as a gateway refusing it.
  */
 final class HubMethods {
 
@@ -37,10 +39,12 @@ final class HubMethods {
 
   private final Exchange exchange;
   private final HubBroadcaster broadcaster;
+  private final SubscriptionRefusals refusals;
 
-  HubMethods(Exchange exchange, HubBroadcaster broadcaster) {
+  HubMethods(Exchange exchange, HubBroadcaster broadcaster, SubscriptionRefusals refusals) {
     this.exchange = exchange;
     this.broadcaster = broadcaster;
+    this.refusals = refusals;
   }
 
   /** Runs an invocation; the completion says how it went (sent only when the client asked). */
@@ -75,6 +79,12 @@ final class HubMethods {
         key = argument.textValue();
       }
       topic = HubBroadcaster.topic(topic, key);
+    }
+    if (method.subscribe()) {
+      Optional<String> refused = refusals.refusal(invocation.target(), invocation.arguments());
+      if (refused.isPresent()) {
+        return Completion.ofError(id, failure(invocation, "HubException: " + refused.get()));
+      }
     }
     if (method.subscribe() && method.topic().equals(HubBroadcaster.QUOTES)) {
       // Subscribed and sent the current quote in one step: a quote published in between would

@@ -3,6 +3,7 @@ package riskguard.connectors.projectx.hub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,7 +38,10 @@ import riskguard.connectors.signalr.Ping;
  * WebSocket with the token as {@code access_token} (no negotiation), pings while idle, treats a
  * silent peer as gone, and reconnects with jittered backoff for as long as it is open. After every
  * reconnect it invokes each active subscription again and tells the listener, so the caller can
- * reconcile what it missed. Events reach the listener on one thread, in the order received.
+ * reconcile what it missed. A subscription the hub refuses (an error completion) or does not answer
+ * within the subscribe timeout is a {@link SubscriptionProblem}: logged once per episode, listed by
+ * {@link #subscriptionProblems()} and invoked again with the reconnect backoff until the hub
+ * accepts it. Events reach the listener on one thread, in the order received.
  */
 public final class HubConnection implements AutoCloseable {
 
@@ -65,6 +70,7 @@ public final class HubConnection implements AutoCloseable {
     private final Duration serverTimeout;
     private final Duration reconnectInitialDelay;
     private final Duration reconnectMaxDelay;
+    private final Duration subscribeTimeout;
     private final OkHttpClient http;
     private final ScheduledExecutorService scheduler;
     private final ProblemLog problems;
@@ -89,7 +95,7 @@ public final class HubConnection implements AutoCloseable {
     };
 
     private final Object lock = new Object();
-    private final Map<Subscription, CompletableFuture<JsonNode>> subscriptions = new LinkedHashMap<>();
+    private final Map<Subscription, SubscriptionState> subscriptions = new LinkedHashMap<>();
     private HubSocket current;
     /** The token the hub last refused with HTTP 401, until the next attempt renews it. */
     private String refusedToken;
@@ -110,6 +116,7 @@ public final class HubConnection implements AutoCloseable {
         this.serverTimeout = builder.serverTimeout;
         this.reconnectInitialDelay = builder.reconnectInitialDelay;
         this.reconnectMaxDelay = builder.reconnectMaxDelay;
+        this.subscribeTimeout = builder.subscribeTimeout;
         this.problems = new ProblemLog(name);
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(builder.connectTimeout)
@@ -164,30 +171,34 @@ public final class HubConnection implements AutoCloseable {
 
     /**
      * Invokes {@code target} now if connected, and again after every reconnect until
-     * {@link #unsubscribe}. The future completes with the first answer.
+     * {@link #unsubscribe}; a refused or unanswered one again with backoff until the hub accepts
+     * it. The future completes with the first answer (exceptionally when that was a refusal).
      */
     public CompletableFuture<JsonNode> subscribe(String target, JsonNode... arguments) {
         Subscription subscription = new Subscription(target, List.of(arguments));
-        CompletableFuture<JsonNode> firstAnswer = new CompletableFuture<>();
+        SubscriptionState state = new SubscriptionState();
         HubSocket socket;
         synchronized (lock) {
-            CompletableFuture<JsonNode> existing = subscriptions.putIfAbsent(subscription, firstAnswer);
+            SubscriptionState existing = subscriptions.putIfAbsent(subscription, state);
             if (existing != null) {
-                return existing;
+                return existing.firstAnswer;
             }
             socket = current != null && current.handshaken() ? current : null;
         }
         if (socket != null) {
-            invokeSubscription(socket, subscription, firstAnswer);
+            invokeSubscription(socket, subscription, state);
         }
-        return firstAnswer;
+        return state.firstAnswer;
     }
 
     /** Stops re-invoking {@code subscribeTarget(arguments)} and invokes {@code unsubscribeTarget(arguments)}. */
     public CompletableFuture<JsonNode> unsubscribe(String subscribeTarget, String unsubscribeTarget,
             JsonNode... arguments) {
         synchronized (lock) {
-            subscriptions.remove(new Subscription(subscribeTarget, List.of(arguments)));
+            SubscriptionState state = subscriptions.remove(new Subscription(subscribeTarget, List.of(arguments)));
+            if (state != null) {
+                state.cancelRetry();
+            }
         }
         return connectedSocket() == null
                 ? CompletableFuture.completedFuture(NullNode.getInstance())
@@ -202,6 +213,31 @@ public final class HubConnection implements AutoCloseable {
 
     public boolean isConnected() {
         return connectedSocket() != null;
+    }
+
+    /**
+     * True when connected and the hub accepted every active subscription on this connection: all
+     * the subscribed events flow. False while one is unanswered, refused or not invoked yet.
+     */
+    public boolean subscriptionsConfirmed() {
+        synchronized (lock) {
+            HubSocket socket = current != null && current.handshaken() ? current : null;
+            return socket != null && subscriptions.values().stream().allMatch(state -> state.acceptedOn == socket);
+        }
+    }
+
+    /** The active subscriptions the hub refused or did not answer, oldest first; empty when none. */
+    public List<SubscriptionProblem> subscriptionProblems() {
+        List<SubscriptionProblem> problemList = new ArrayList<>();
+        synchronized (lock) {
+            subscriptions.forEach((subscription, state) -> {
+                if (state.refusal != null) {
+                    problemList.add(new SubscriptionProblem(name, subscription.target(), subscription.argumentText(),
+                            state.refusal, state.refusals, state.refusedSince));
+                }
+            });
+        }
+        return problemList;
     }
 
     /** Problems skipped so far (malformed records, unknown targets …) by kind. */
@@ -302,7 +338,7 @@ public final class HubConnection implements AutoCloseable {
 
     private void onHandshake(HubSocket socket) {
         boolean reconnected;
-        List<Map.Entry<Subscription, CompletableFuture<JsonNode>>> toInvoke;
+        List<Map.Entry<Subscription, SubscriptionState>> toInvoke;
         synchronized (lock) {
             if (socket != current) {
                 return;
@@ -312,6 +348,7 @@ public final class HubConnection implements AutoCloseable {
             reconnected = everConnected;
             everConnected = true;
             toInvoke = new ArrayList<>(subscriptions.entrySet());
+            toInvoke.forEach(entry -> entry.getValue().cancelRetry());
         }
         log.info("{}: connected to {}{}", name, displayUrl(),
                 toInvoke.isEmpty() ? "" : ", subscribing " + toInvoke.size() + " again");
@@ -339,18 +376,101 @@ public final class HubConnection implements AutoCloseable {
         }
     }
 
+    /** Invokes a subscription; the future completes (also exceptionally) once it is answered or timed out. */
     private CompletableFuture<JsonNode> invokeSubscription(HubSocket socket, Subscription subscription,
-            CompletableFuture<JsonNode> firstAnswer) {
-        return invokeOn(socket, subscription.target(), subscription.arguments()).whenComplete((result, failure) -> {
-            if (failure != null) {
-                if (!isClosed()) {
-                    log.warn("{}: {} failed: {}", name, subscription, failure.getMessage());
+            SubscriptionState state) {
+        CompletableFuture<JsonNode> answer = invokeOn(socket, subscription.target(), subscription.arguments());
+        scheduleTimeout(answer, subscription);
+        return answer.whenComplete((result, failure) -> settle(socket, subscription, state, result, failure));
+    }
+
+    /** An unanswered subscription fails after the subscribe timeout, like a refusal. */
+    private void scheduleTimeout(CompletableFuture<JsonNode> answer, Subscription subscription) {
+        if (answer.isDone()) {
+            return;
+        }
+        try {
+            ScheduledFuture<?> timeout = scheduler.schedule(() -> {
+                String why = "no answer within " + subscribeTimeout.toMillis() + " ms";
+                pending.values().removeIf(call -> call.answer() == answer);
+                answer.completeExceptionally(new HubConnectionException(name + ": " + subscription + " got " + why, why));
+            }, subscribeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            answer.whenComplete((ignored, failure) -> timeout.cancel(false));
+        } catch (RejectedExecutionException closing) {
+            log.debug("{}: no timeout for {}, closing", name, subscription);
+        }
+    }
+
+    /** Records how the hub answered a subscription; a refusal starts (or continues) an episode of retries. */
+    private void settle(HubSocket socket, Subscription subscription, SubscriptionState state, JsonNode result,
+            Throwable failure) {
+        boolean firstRefusal = false;
+        int refusedTimes = 0;
+        Duration retryIn = null;
+        String error = null;
+        synchronized (lock) {
+            boolean active = !closed && subscriptions.get(subscription) == state;
+            if (failure == null) {
+                if (active && socket == current) {
+                    state.acceptedOn = socket;
                 }
-                firstAnswer.completeExceptionally(failure);
-            } else {
-                firstAnswer.complete(result);
+                refusedTimes = state.refusals;
+                if (state.refusal != null) {
+                    state.refusal = null;
+                    state.refusals = 0;
+                    state.refusedSince = null;
+                } else {
+                    refusedTimes = 0;
+                }
+            } else if (active && socket == current) {
+                // Answered with an error (or not at all) on a live connection: a refusal. A lost
+                // connection is not one; the reconnect invokes the subscription again.
+                error = failure instanceof HubConnectionException hub && hub.hubError() != null
+                        ? hub.hubError() : String.valueOf(failure.getMessage());
+                firstRefusal = state.refusal == null;
+                if (firstRefusal) {
+                    state.refusedSince = Instant.now();
+                }
+                state.refusal = error;
+                state.refusals++;
+                refusedTimes = state.refusals;
+                retryIn = reconnectDelay(state.refusals);
+                scheduleRetry(socket, subscription, state, retryIn);
             }
-        });
+        }
+        if (failure == null) {
+            if (refusedTimes > 0) {
+                log.info("{}: {} accepted after {} refusal(s); its events flow again", name, subscription, refusedTimes);
+            }
+            state.firstAnswer.complete(result);
+            return;
+        }
+        if (firstRefusal) {
+            log.error("{}: {} refused: {}; its events do not arrive; invoking it again with backoff (next in {} ms)",
+                    name, subscription, error, retryIn.toMillis());
+        } else if (error != null) {
+            log.debug("{}: {} refused again ({} times): {}; next in {} ms", name, subscription, refusedTimes, error,
+                    retryIn.toMillis());
+        }
+        state.firstAnswer.completeExceptionally(failure);
+    }
+
+    /** Under {@code lock}. */
+    private void scheduleRetry(HubSocket socket, Subscription subscription, SubscriptionState state, Duration delay) {
+        state.cancelRetry();
+        try {
+            state.retry = scheduler.schedule(() -> {
+                synchronized (lock) {
+                    if (closed || socket != current || subscriptions.get(subscription) != state) {
+                        return;
+                    }
+                    state.retry = null;
+                }
+                invokeSubscription(socket, subscription, state);
+            }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            log.debug("{}: not retrying {}, closing", name, subscription);
+        }
     }
 
     private CompletableFuture<JsonNode> invokeOn(HubSocket socket, String target, List<JsonNode> arguments) {
@@ -433,8 +553,8 @@ public final class HubConnection implements AutoCloseable {
         if (call == null) {
             problems.report("completion for an unknown invocation", "invocationId " + completion.invocationId());
         } else if (completion.failed()) {
-            call.answer().completeExceptionally(
-                    new HubConnectionException(name + ": " + call.target() + " failed: " + completion.error()));
+            call.answer().completeExceptionally(new HubConnectionException(
+                    name + ": " + call.target() + " failed: " + completion.error(), completion.error()));
         } else {
             call.answer().complete(completion.result() == null ? NullNode.getInstance() : completion.result());
         }
@@ -473,9 +593,33 @@ public final class HubConnection implements AutoCloseable {
     }
 
     private record Subscription(String target, List<JsonNode> arguments) {
+        String argumentText() {
+            return arguments.isEmpty() ? null
+                    : arguments.stream().map(JsonNode::asText).collect(java.util.stream.Collectors.joining(", "));
+        }
+
         @Override
         public String toString() {
-            return target + arguments;
+            return target + "(" + (arguments.isEmpty() ? "" : argumentText()) + ")";
+        }
+    }
+
+    /** How the hub last answered a subscription; guarded by {@code lock}. */
+    private static final class SubscriptionState {
+        final CompletableFuture<JsonNode> firstAnswer = new CompletableFuture<>();
+        /** The connection on which the hub accepted it; another (or null) means not confirmed now. */
+        HubSocket acceptedOn;
+        /** The hub's message while refused, null otherwise. */
+        String refusal;
+        int refusals;
+        Instant refusedSince;
+        ScheduledFuture<?> retry;
+
+        void cancelRetry() {
+            if (retry != null) {
+                retry.cancel(false);
+                retry = null;
+            }
         }
     }
 
@@ -494,6 +638,7 @@ public final class HubConnection implements AutoCloseable {
         private Duration reconnectInitialDelay = Duration.ofSeconds(1);
         private Duration reconnectMaxDelay = Duration.ofSeconds(30);
         private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration subscribeTimeout = Duration.ofSeconds(10);
 
         private Builder(String hubUrl, Supplier<String> accessToken) {
             String httpForm = Objects.requireNonNull(hubUrl, "hubUrl").replaceFirst("^(?i)ws(s?)://", "http$1://");
@@ -547,6 +692,12 @@ public final class HubConnection implements AutoCloseable {
 
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        /** How long a subscription may go unanswered before it counts as refused (and is invoked again). */
+        public Builder subscribeTimeout(Duration subscribeTimeout) {
+            this.subscribeTimeout = subscribeTimeout;
             return this;
         }
 

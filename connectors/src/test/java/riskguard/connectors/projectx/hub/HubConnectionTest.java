@@ -114,6 +114,32 @@ class HubConnectionTest {
     }
 
     @Test
+    void anUnansweredSubscriptionIsAProblemAfterTheTimeoutAndIsInvokedAgain() throws Exception {
+        ScriptedHubPeer peer = enqueue(ScriptedHubPeer.acceptingWithoutAnswers());
+        connect(builder().subscribeTimeout(Duration.ofMillis(200)));
+        peer.nextRecord();
+
+        CompletableFuture<JsonNode> subscribed = connection.subscribe("SubscribeTrades", IntNode.valueOf(536));
+        assertThat(peer.nextRecord()).contains("\"invocationId\":\"0\",\"target\":\"SubscribeTrades\"");
+        assertThatThrownBy(() -> subscribed.get(10, TimeUnit.SECONDS))
+                .hasMessageContaining("SubscribeTrades(536) got no answer within 200 ms");
+        assertThat(connection.subscriptionsConfirmed()).isFalse();
+        assertThat(connection.subscriptionProblems()).singleElement().satisfies(problem ->
+                assertThat(problem.describe()).isEqualTo("test hub refused SubscribeTrades(536): no answer within 200 ms"));
+
+        String retry = peer.nextRecord();
+        assertThat(retry).contains("\"target\":\"SubscribeTrades\",\"arguments\":[536]");
+        String id = retry.replaceFirst(".*\"invocationId\":\"(\\d+)\".*", "$1");
+        peer.send(Completion.empty(id));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!connection.subscriptionsConfirmed() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(connection.subscriptionsConfirmed()).isTrue();
+        assertThat(connection.subscriptionProblems()).isEmpty();
+    }
+
+    @Test
     void sendWithoutIdExpectsNoAnswer() throws Exception {
         ScriptedHubPeer peer = enqueue(ScriptedHubPeer.accepting());
         connect(builder());
