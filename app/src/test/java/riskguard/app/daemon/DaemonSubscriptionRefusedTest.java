@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import riskguard.config.RiskguardConfig;
 import riskguard.connectors.sim.ContractCatalogue;
 import riskguard.connectors.sim.GatewaySimulator;
+import riskguard.connectors.sim.Hub;
 import riskguard.connectors.sim.SimTrader;
 
 /**
@@ -100,6 +102,82 @@ class DaemonSubscriptionRefusedTest {
       trader.buyMarket(ContractCatalogue.ES, 4);
       Eventually.until("the live breach is closed", PATIENCE, () -> SimulatorFixture.closed(sim, ContractCatalogue.ES));
     }
+  }
+
+  @Test
+  void aSubscriptionRefusedAfterAReconnectIsOneEpisodeAndWhatWasMissedIsReconciledOnceAccepted() throws Exception {
+    List<String> heard = new CopyOnWriteArrayList<>();
+    DaemonListener listener = new DaemonListener() {
+      @Override
+      public void reconnected(String hub) {
+        heard.add("reconnected " + hub);
+      }
+
+      @Override
+      public void subscriptionsRefused(List<String> refused) {
+        heard.add("refused " + refused);
+      }
+    };
+    RiskguardConfig config = SimulatorFixture.config(sim.restUrl(), dir.resolve("riskguard.db"),
+        DaemonEnforcementTest.MAX_THREE_CONTRACTS);
+    try (Daemon daemon = Daemon.start(DaemonOptions.of(config).withListener(listener))) {
+      assertThat(daemon.awaitReady(PATIENCE)).isTrue();
+      assertThat(daemon.connectionState()).isEqualTo(ConnectionState.CONNECTED);
+
+      sim.refuseSubscription("SubscribePositions", null, REFUSAL);
+      sim.dropHubConnections(Hub.USER, true);
+      Eventually.until("the user hub is back, reconciled", PATIENCE, () -> heard.contains("reconnected user"));
+      Eventually.until("the refusal is told", PATIENCE, () -> heard.stream().anyMatch(h -> h.startsWith("refused")));
+      assertThat(daemon.connectionState()).isEqualTo(ConnectionState.DEGRADED);
+      Eventually.until("the hub was asked again", PATIENCE, () -> sim.refusedSubscriptions() >= 2);
+
+      trader.buyMarket(ContractCatalogue.MNQ, 4);
+      sim.acceptSubscriptions();
+
+      Eventually.until("the breach made while blind is closed", PATIENCE,
+          () -> SimulatorFixture.closed(sim, ContractCatalogue.MNQ));
+      Eventually.until("the state is clean", PATIENCE, () -> daemon.connectionState() == ConnectionState.CONNECTED);
+      assertThat(heard).filteredOn(h -> h.startsWith("refused")).singleElement().asString()
+          .contains("user hub refused SubscribePositions(" + ACCOUNT + ")").contains(REFUSAL);
+      assertThat(lines()).filteredOn(line -> line.contains("NOT guarding")).hasSize(1);
+      assertThat(lines()).anyMatch(line -> line.contains("guarding account(s) [" + ACCOUNT + "] fully again"));
+    }
+  }
+
+  @Test
+  void aRefusedQuoteSubscriptionConcernsItsContractOnlyAndTheDaemonKeepsGuarding() throws Exception {
+    sim.refuseSubscription("SubscribeContractQuotes", ContractCatalogue.MNQ, "no market data for MNQ");
+    trader.buyMarket(ContractCatalogue.ES, 1);
+    trader.buyMarket(ContractCatalogue.MNQ, 1);
+    RiskguardConfig config = SimulatorFixture.config(sim.restUrl(), dir.resolve("riskguard.db"),
+        DaemonEnforcementTest.MAX_THREE_CONTRACTS);
+    try (Daemon daemon = Daemon.start(DaemonOptions.of(config))) {
+      assertThat(daemon.awaitReady(PATIENCE)).as("the user hub is fully subscribed").isTrue();
+      Eventually.until("the quote refusal shows", PATIENCE, () -> daemon.connectionState() == ConnectionState.DEGRADED);
+      assertThat(daemon.status().accounts().get(0).hubs().refused()).singleElement().asString()
+          .startsWith("market hub refused SubscribeContractQuotes(" + ContractCatalogue.MNQ + "): ")
+          .contains("no market data for MNQ");
+
+      sim.market().setPrice(ContractCatalogue.ES, 5_810.00);
+      Eventually.until("ES quotes still arrive", PATIENCE, () -> mark(daemon, ContractCatalogue.ES) == 5_810.00);
+      assertThat(mark(daemon, ContractCatalogue.MNQ)).as("no MNQ quote while refused").isNaN();
+
+      sim.acceptSubscriptions();
+      Eventually.until("MNQ quotes arrive once accepted", PATIENCE, () -> !Double.isNaN(mark(daemon, ContractCatalogue.MNQ)));
+      Eventually.until("the state is clean", PATIENCE, () -> daemon.connectionState() == ConnectionState.CONNECTED);
+
+      // a breach is enforced throughout
+      trader.buyMarket(ContractCatalogue.ES, 2);
+      Eventually.until("the breach is closed", PATIENCE, () -> SimulatorFixture.closed(sim, ContractCatalogue.ES));
+    }
+  }
+
+  /** The position's mark in the daemon's snapshot, NaN before its first quote. */
+  private static double mark(Daemon daemon, String contractId) {
+    return daemon.snapshot().accounts().get(0).positions().stream()
+        .filter(position -> position.contractId().equals(contractId) && position.mark() != null)
+        .mapToDouble(DaemonSnapshot.PositionSnapshot::mark)
+        .findFirst().orElse(Double.NaN);
   }
 
   private List<String> lines() {
