@@ -54,6 +54,28 @@ class HubProtocolOverWebSocketTest {
   }
 
   @Test
+  void aRefusedSubscriptionIsAnErrorCompletionWordedAsTheGatewaysAndSubscribesNothingUntilAccepted() {
+    assertThat(http.post("/sim/hubs/refuse",
+        "{\"target\":\"SubscribeTrades\",\"argument\":\"536\",\"message\":\"not now\"}", null).status())
+        .isEqualTo(200);
+    try (RawHubClient hub = RawHubClient.connected(url(Hub.USER))) {
+      assertThat(hub.invoke("1", "SubscribeTrades", "[536]").toString()).isEqualTo("{\"type\":3,\"invocationId\":\"1\","
+          + "\"error\":\"Failed to invoke 'SubscribeTrades' due to an error on the server. HubException: not now\"}");
+      assertThat(hub.invoke("2", "SubscribeOrders", "[536]").has("error")).as("only the one refused").isFalse();
+      assertThat(hub.invoke("3", "UnsubscribeTrades", "[536]").has("error")).as("unsubscribing is never refused").isFalse();
+      assertThat(sim.refusedSubscriptions()).isEqualTo(1);
+
+      assertThat(http.delete("/sim/hubs/refuse").status()).isEqualTo(200);
+      assertThat(hub.invoke("4", "SubscribeTrades", "[536]").has("error")).isFalse();
+      sim.trader(ACCOUNT).buyMarket(ES, 1);
+      assertThat(hub.nextEvent("GatewayUserTrade").path("arguments").get(0).path("accountId").asLong())
+          .isEqualTo(ACCOUNT);
+    }
+    assertThat(http.post("/sim/hubs/refuse", "{\"target\":\"GatewayUserTrade\"}", null).status())
+        .as("only a Subscribe… method").isEqualTo(400);
+  }
+
+  @Test
   void upgradeDeclinesThePerMessageDeflateTheClientOffers() throws Exception {
     try (RawHubClient hub = RawHubClient.connected(url(Hub.USER))) {
       Response upgrade = hub.opened.get(10, TimeUnit.SECONDS);
