@@ -15,7 +15,8 @@ import riskguard.config.RuleDescriptions;
 
 /**
  * {@code riskguard config check [FILE]}: validates a config file and says in one sentence per
- * enabled rule what it will do. Exit 0 when the file is valid, 1 when it is not.
+ * enabled rule what it will do. Exit 0 when the file is valid (even with warnings), 1 when it
+ * is not.
  */
 @Command(
     name = "check",
@@ -23,7 +24,8 @@ import riskguard.config.RuleDescriptions;
     description = {
       "Validate a config file and print what each enabled rule will do.",
       "Exit code 0 when the file is valid, 1 when it has errors (one per line: file:line:col: key:"
-          + " problem)."
+          + " problem). Warnings (valid, but better written otherwise) go to stderr as"
+          + " 'warning: file:line:col: key: problem' and leave the exit code 0."
     })
 final class ConfigCheckCommand implements Callable<Integer> {
 
@@ -60,6 +62,8 @@ final class ConfigCheckCommand implements Callable<Integer> {
       return INVALID;
     }
     out.println("OK: " + file);
+    config.warnings().forEach(warning -> err.println("warning: " + warning));
+    err.flush();
     List<String> sentences = RuleDescriptions.describe(config);
     if (sentences.isEmpty()) {
       out.println("No rule is enabled: riskguard would only watch.");

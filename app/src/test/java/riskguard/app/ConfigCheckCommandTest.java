@@ -87,6 +87,34 @@ class ConfigCheckCommandTest {
   }
 
   @Test
+  void anApiKeyWrittenInTheFileIsValidButWarnedAboutWithoutShowingIt() throws IOException {
+    String key = "sk-written-in-the-file-42";
+    Path file = directory.resolve("literal-key.yaml");
+    Files.writeString(
+        file,
+        """
+        gateway:
+          username: trader
+          api_key: %s
+        """
+            .formatted(key));
+
+    int exitCode = run("config", "check", file.toString());
+
+    assertThat(exitCode).isZero();
+    assertThat(out.toString().lines())
+        .containsExactly("OK: " + file, "No rule is enabled: riskguard would only watch.");
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "warning: "
+                + file
+                + ":3:12: gateway.api_key: the API key is written in the file; secrets belong in"
+                + " the environment, not the YAML: write `api_key: ${PROJECTX_API_KEY}` and set"
+                + " PROJECTX_API_KEY (any ${NAME} works)");
+    assertThat(out.toString() + err.toString()).doesNotContain(key);
+  }
+
+  @Test
   void aMissingFileIsReportedByName() {
     Path missing = directory.resolve("missing.yaml");
 

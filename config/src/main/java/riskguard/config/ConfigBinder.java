@@ -47,18 +47,30 @@ final class ConfigBinder {
     }
     Section file = Section.open(root, "", root.line(), root.column(), values, ROOT_KEYS);
     Section rules = file.section("rules", RulesReader.RULE_KEYS);
+    GatewayConfig gateway = gateway(file.section("gateway", GATEWAY_KEYS));
+    AccountSelector accounts = accounts(file);
+    Path rulesDir = path(file, "rules_dir", null);
+    Path database = path(file, "database", RiskguardConfig.DEFAULT_DATABASE);
+    Path record = path(file, "record", null);
+    TradingDay tradingDay = tradingDay(file.section("trading_day", TRADING_DAY_KEYS));
+    PnlBasis pnlBasis = file.word("pnl_basis", PnlBasis.class, RiskguardConfig.DEFAULT_PNL_BASIS);
+    int maxQuoteAge =
+        file.integer("max_quote_age_seconds", 1, RiskguardConfig.DEFAULT_MAX_QUOTE_AGE_SECONDS);
+    int statusPort = statusPort(file);
+    RulesConfig rulesConfig = rules == null ? RulesConfig.none() : new RulesReader(rules).read();
     return new RiskguardConfig(
         source,
-        gateway(file.section("gateway", GATEWAY_KEYS)),
-        accounts(file),
-        path(file, "rules_dir", null),
-        path(file, "database", RiskguardConfig.DEFAULT_DATABASE),
-        path(file, "record", null),
-        tradingDay(file.section("trading_day", TRADING_DAY_KEYS)),
-        file.word("pnl_basis", PnlBasis.class, RiskguardConfig.DEFAULT_PNL_BASIS),
-        file.integer("max_quote_age_seconds", 1, RiskguardConfig.DEFAULT_MAX_QUOTE_AGE_SECONDS),
-        statusPort(file),
-        rules == null ? RulesConfig.none() : new RulesReader(rules).read());
+        gateway,
+        accounts,
+        rulesDir,
+        database,
+        record,
+        tradingDay,
+        pnlBasis,
+        maxQuoteAge,
+        statusPort,
+        rulesConfig,
+        values.warnings());
   }
 
   private int statusPort(Section file) {
@@ -71,19 +83,50 @@ final class ConfigBinder {
     return port;
   }
 
-  private static GatewayConfig gateway(Section section) {
+  private GatewayConfig gateway(Section section) {
     GatewayConfig production = GatewayConfig.production();
     if (section == null) {
       return production;
     }
     ValueParser.Text username = section.text("username");
     ValueParser.Text apiKey = section.text("api_key");
+    refuseEmptyVariable(section, "username", username, "the ProjectX username");
+    refuseEmptyVariable(section, "api_key", apiKey, "the API key");
+    if (apiKey != null && !apiKey.fromEnvironment()) {
+      values.warning(
+          section.node("api_key"),
+          section.path("api_key"),
+          "the API key is written in the file; secrets belong in the environment, not the YAML:"
+              + " write `api_key: ${PROJECTX_API_KEY}` and set PROJECTX_API_KEY (any ${NAME}"
+              + " works)");
+    }
     return new GatewayConfig(
         section.url("rest_url", production.restUrl()),
         section.url("user_hub_url", production.userHubUrl()),
         section.url("market_hub_url", production.marketHubUrl()),
         username == null ? null : username.value(),
         apiKey == null ? null : Secret.of(apiKey.value()));
+  }
+
+  /**
+   * Reports {@code key} filled from environment variables that are empty: the daemon could not log
+   * in with it. Names the variables, never the value.
+   */
+  private void refuseEmptyVariable(
+      Section section, String key, ValueParser.Text text, String what) {
+    if (text == null || !text.fromEnvironment() || !text.value().isBlank()) {
+      return;
+    }
+    List<String> names = text.variables();
+    String variables =
+        names.size() == 1
+            ? "environment variable " + names.get(0) + " is empty"
+            : "environment variables " + String.join(", ", names) + " are empty";
+    values.error(
+        section.node(key),
+        section.path(key),
+        variables + "; set " + String.join(", ", names) + " to " + what
+            + " before starting riskguard");
   }
 
   private AccountSelector accounts(Section file) {

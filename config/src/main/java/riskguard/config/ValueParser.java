@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -30,8 +32,15 @@ final class ValueParser {
   private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
   private static final String DAY_WORDS = "MON, TUE, WED, THU, FRI, SAT, SUN";
 
-  /** A string value after {@code ${NAME}} substitution; {@code fromEnvironment} hides it. */
-  record Text(String value, boolean fromEnvironment) {
+  /**
+   * A string value after {@code ${NAME}} substitution; {@code fromEnvironment} hides it and
+   * {@code variables} names the environment variables it was filled from (none when written).
+   */
+  record Text(String value, boolean fromEnvironment, List<String> variables) {
+    Text(String value, boolean fromEnvironment) {
+      this(value, fromEnvironment, List.of());
+    }
+
     /** The value quoted for a message, or a stand-in when it came from the environment. */
     String shown() {
       return fromEnvironment ? "(the value from the environment)" : "'" + value + "'";
@@ -54,6 +63,15 @@ final class ValueParser {
     problems.add(line, column, path, message);
   }
 
+  /** A warning: the value works but should be written otherwise. */
+  void warning(YamlNode node, String path, String message) {
+    problems.warn(node.line(), node.column(), path, message);
+  }
+
+  List<ConfigError> warnings() {
+    return problems.warnings();
+  }
+
   /** Any scalar as text, with {@code ${NAME}} replaced; null for a list, mapping or null. */
   Text text(YamlNode node, String path) {
     if (!(node instanceof YamlNode.Scalar scalar) || scalar.kind() == YamlNode.Scalar.Kind.NULL) {
@@ -71,6 +89,7 @@ final class ValueParser {
     StringBuilder result = new StringBuilder();
     boolean substituted = false;
     boolean complete = true;
+    List<String> variables = new ArrayList<>();
     while (matcher.find()) {
       String replacement;
       if (matcher.group(1) == null) {
@@ -99,12 +118,13 @@ final class ValueParser {
         } else {
           replacement = environment.get(name);
           substituted = true;
+          variables.add(name);
         }
       }
       matcher.appendReplacement(result, Matcher.quoteReplacement(replacement));
     }
     matcher.appendTail(result);
-    return complete ? new Text(result.toString(), substituted) : null;
+    return complete ? new Text(result.toString(), substituted, List.copyOf(variables)) : null;
   }
 
   /** A whole number of at least {@code min}. */

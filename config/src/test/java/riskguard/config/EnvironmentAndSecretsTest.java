@@ -98,6 +98,84 @@ class EnvironmentAndSecretsTest {
   }
 
   @Test
+  void aKeyWrittenInTheFileLoadsWithAWarningThatNamesItsPlaceButNotTheKey() throws IOException {
+    Path file = write("gateway:\n  username: trader\n  api_key: " + KEY + "\n");
+    RiskguardConfig config = new ConfigLoader(Map.of()).read(file);
+    assertThat(config.gateway().apiKey().reveal()).isEqualTo(KEY);
+    assertThat(config.warnings())
+        .extracting(ConfigError::line, ConfigError::column, ConfigError::key)
+        .containsExactly(tuple(3, 12, "gateway.api_key"));
+    ConfigError warning = config.warnings().get(0);
+    assertThat(warning.toString())
+        .startsWith(file + ":3:12: gateway.api_key: the API key is written in the file")
+        .contains("api_key: ${PROJECTX_API_KEY}")
+        .doesNotContain(KEY);
+    assertThat(config.toString()).doesNotContain(KEY);
+  }
+
+  @Test
+  void aKeyFromTheEnvironmentOrLeftOutGivesNoWarning() throws IOException {
+    Path fromEnvironment = write("gateway:\n  username: trader\n  api_key: ${API_KEY}\n");
+    assertThat(new ConfigLoader(Map.of("API_KEY", KEY)).read(fromEnvironment).warnings()).isEmpty();
+    Path leftOut = write("gateway:\n  rest_url: http://127.0.0.1:5000\n");
+    assertThat(new ConfigLoader(Map.of()).read(leftOut).warnings()).isEmpty();
+  }
+
+  @Test
+  void anEmptyVariableForTheUsernameOrKeyIsAnErrorNamingTheVariableAndKey() throws IOException {
+    Path file =
+        write("gateway:\n  username: ${PROJECTX_USERNAME}\n  api_key: \"${PROJECTX_API_KEY}\"\n");
+    ConfigException failure =
+        catchThrowableOfType(
+            ConfigException.class,
+            () ->
+                new ConfigLoader(Map.of("PROJECTX_USERNAME", "", "PROJECTX_API_KEY", "   "))
+                    .read(file));
+    assertThat(failure).as("loading should fail").isNotNull();
+    assertThat(failure.errors())
+        .extracting(ConfigError::line, ConfigError::key, ConfigError::message)
+        .containsExactly(
+            tuple(
+                2,
+                "gateway.username",
+                "environment variable PROJECTX_USERNAME is empty; set PROJECTX_USERNAME to the"
+                    + " ProjectX username before starting riskguard"),
+            tuple(
+                3,
+                "gateway.api_key",
+                "environment variable PROJECTX_API_KEY is empty; set PROJECTX_API_KEY to the API"
+                    + " key before starting riskguard"));
+    assertThat(failure.getMessage()).doesNotContain("'   '").doesNotContain("''");
+  }
+
+  @Test
+  void aKeyBuiltFromSeveralEmptyVariablesNamesEachButNeverItsValue() throws IOException {
+    Path file = write("gateway:\n  username: trader\n  api_key: \"${KEY_A}${KEY_B}\"\n");
+    ConfigException failure =
+        catchThrowableOfType(
+            ConfigException.class,
+            () -> new ConfigLoader(Map.of("KEY_A", " ", "KEY_B", "")).read(file));
+    assertThat(failure).as("loading should fail").isNotNull();
+    assertThat(failure.errors())
+        .extracting(ConfigError::message)
+        .containsExactly(
+            "environment variables KEY_A, KEY_B are empty; set KEY_A, KEY_B to the API key before"
+                + " starting riskguard");
+  }
+
+  @Test
+  void aNonEmptyKeyFromTheEnvironmentIsNeverRepeatedWhenOtherKeysFail() throws IOException {
+    Path file = write("gateway:\n  username: ${EMPTY}\n  api_key: ${API_KEY}\n");
+    ConfigException failure =
+        catchThrowableOfType(
+            ConfigException.class,
+            () -> new ConfigLoader(Map.of("EMPTY", "", "API_KEY", KEY)).read(file));
+    assertThat(failure).as("loading should fail").isNotNull();
+    assertThat(failure.errors()).extracting(ConfigError::key).containsExactly("gateway.username");
+    assertThat(failure.getMessage()).doesNotContain(KEY);
+  }
+
+  @Test
   void theKeyNeverAppearsInToStringOrJson() throws IOException {
     Path file = write("gateway:\n  username: trader\n  api_key: ${API_KEY}\n");
     RiskguardConfig config = new ConfigLoader(Map.of("API_KEY", KEY)).read(file);

@@ -173,6 +173,7 @@ public final class Daemon implements AutoCloseable {
   public static Daemon start(DaemonOptions options, RestBudget budget) {
     RiskguardConfig config = options.config();
     LOG.info("riskguard starting with config {}", config.source());
+    config.warnings().forEach(warning -> LOG.warn("config warning: {}", warning));
     if (!config.gateway().hasCredentials()) {
       throw new DaemonException(DaemonException.Step.CONFIG, config.source()
           + ": gateway.username and gateway.api_key are needed to run the daemon");
