@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import riskguard.connectors.projectx.model.Contract;
 import riskguard.connectors.projectx.model.ProjectXJson;
+import riskguard.connectors.projectx.rest.ProjectXApiException;
 import riskguard.connectors.projectx.rest.ProjectXException;
 import riskguard.connectors.projectx.rest.ProjectXRestClient;
 import riskguard.db.ContractRepository;
@@ -34,8 +35,13 @@ final class ContractCache {
   private final Clock clock;
   private final ObjectMapper json = ProjectXJson.newMapper();
   private final EventDecoder decoder = new EventDecoder();
-  /** Contracts the gateway said it does not know: not asked again for every event that names them. */
+  /**
+   * Contracts the gateway said it does not know (an answer without a contract, or a refusal):
+   * not asked again for every event that names them, only after {@link #retryUnknown()}.
+   */
   private final Set<String> unknown = ConcurrentHashMap.newKeySet();
+  /** Contracts already logged as unknown: asking again later does not log them again. */
+  private final Set<String> reportedUnknown = ConcurrentHashMap.newKeySet();
 
   ContractCache(ProjectXRestClient rest, ContractRepository repository, AccountBook book, EventIntake intake,
       EventRecording recording, Clock clock) {
@@ -72,18 +78,29 @@ final class ContractCache {
     return false;
   }
 
+  /**
+   * Lets contracts the gateway did not know be asked for once more (after a reconnect's
+   * reconcile): the gateway may have learnt them since. They are not logged again.
+   */
+  void retryUnknown() {
+    unknown.clear();
+  }
+
   private Optional<JsonNode> fetch(String contractId) {
     Optional<Contract> contract;
     try {
       contract = rest.contractById(contractId);
+    } catch (ProjectXApiException e) {
+      // the gateway answered and refused (success: false, e.g. errorCode 1 for an id it does not
+      // know): asking again for every event would not change the answer
+      rememberUnknown(contractId, "the gateway refused it (" + e.getMessage() + ")");
+      return Optional.empty();
     } catch (ProjectXException e) {
       LOG.warn("contract {}: metadata not fetched: {}", contractId, e.getMessage());
       return Optional.empty();
     }
     if (contract.isEmpty()) {
-      LOG.warn("contract {}: the gateway knows no such contract; its positions are counted by the root in its id",
-          contractId);
-      unknown.add(contractId);
+      rememberUnknown(contractId, "the gateway knows no such contract");
       return Optional.empty();
     }
     Contract found = contract.get();
@@ -94,6 +111,16 @@ final class ContractCache {
       LOG.info("contract {} ({}): tick {} = ${}", found.id(), found.name(), found.tickSize(), found.tickValue());
     }
     return Optional.of(json.valueToTree(found));
+  }
+
+  private void rememberUnknown(String contractId, String why) {
+    unknown.add(contractId);
+    if (reportedUnknown.add(contractId)) {
+      LOG.warn("contract {}: {}; taken as unknown, its positions are counted by the root in its id (asked again"
+          + " only after a reconnect)", contractId, why);
+    } else {
+      LOG.debug("contract {}: still unknown: {}", contractId, why);
+    }
   }
 
   private JsonNode toJson(ContractRow row) {

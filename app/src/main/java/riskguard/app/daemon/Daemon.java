@@ -514,6 +514,7 @@ public final class Daemon implements AutoCloseable {
 
   private void reconcileAfterReconnect() {
     LOG.info("user hub reconnected; reconciling from REST");
+    contracts.retryUnknown();
     try {
       reconcile(findGuardedAccounts().stream().filter(account -> guarded.contains(account.id())).toList());
       listener.reconnected(UserHub.HUB);

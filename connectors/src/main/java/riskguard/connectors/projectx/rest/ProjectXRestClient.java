@@ -127,7 +127,12 @@ public final class ProjectXRestClient implements Closeable {
                 AccountSearchResponse.class).accounts());
     }
 
-    /** The contract, or empty when the gateway knows no such id (answers without one). */
+    /**
+     * The contract, or empty when the gateway answers successfully without one. For an id it does
+     * not know the gateway may also refuse ({@code success: false}; the simulator answers {@code
+     * errorCode 1}): that is a {@link ProjectXApiException}, which callers should take as "unknown"
+     * too, unlike a {@link ProjectXTransportException}.
+     */
     public Optional<Contract> contractById(String contractId) {
         return Optional.ofNullable(call(Endpoint.CONTRACT_SEARCH_BY_ID, null, new ContractByIdRequest(contractId),
                 ContractByIdResponse.class).contract());
