@@ -3,6 +3,7 @@ package riskguard.app.demo;
 import java.time.Duration;
 import riskguard.app.DecisionText;
 import riskguard.app.daemon.DaemonListener;
+import riskguard.engine.enforcement.Action;
 import riskguard.engine.enforcement.Decision;
 
 /** Tells the story of what riskguard decides and what the gateway answers. */
@@ -48,7 +49,9 @@ final class StoryListener implements DaemonListener {
   @Override
   public void executed(Decision decision, String outcome) {
     heard();
-    tell("gateway", DecisionText.action(decision) + ": " + outcome);
+    if (decision.action() != Action.WARNING) {
+      tell("gateway", DecisionText.action(decision) + ": " + outcome);
+    }
   }
 
   @Override

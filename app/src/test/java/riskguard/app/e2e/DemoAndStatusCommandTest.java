@@ -37,6 +37,8 @@ class DemoAndStatusCommandTest {
 
     assertThat(exit).as("demo exit code; its output:%n%s", output).isZero();
     assertThat(output).contains("riskguard enforced both limits.").doesNotContain("!!");
+    assertThat(output).as("the 80 %% warning is the trader's; the gateway is not part of it")
+        .contains("RULE-001: warning: 80% of the limit").doesNotContain("nothing to send");
     List<String> lines = output.lines().toList();
     String database = data.resolve("riskguard.db").toAbsolutePath().toString();
     assertThat(lines.get(lines.size() - 1)).endsWith("./riskguard status --db " + database);
