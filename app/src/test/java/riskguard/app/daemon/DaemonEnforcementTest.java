@@ -6,6 +6,7 @@ import static riskguard.app.daemon.SimulatorFixture.PATIENCE;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,13 +151,8 @@ class DaemonEnforcementTest {
 
   @Test
   void aBreachWhileTheUserHubIsDownIsEnforcedAfterTheReconnect() throws Exception {
-    List<String> reconnected = new java.util.concurrent.CopyOnWriteArrayList<>();
-    DaemonListener listener = new DaemonListener() {
-      @Override
-      public void reconnected(String hub) {
-        reconnected.add(hub);
-      }
-    };
+    List<String> reconnected = new CopyOnWriteArrayList<>();
+    DaemonListener listener = reconnectsInto(reconnected);
     try (Daemon daemon = Daemon.start(DaemonOptions.of(config()).withListener(listener))) {
       assertThat(daemon.awaitReady(PATIENCE)).isTrue();
 
@@ -174,13 +170,8 @@ class DaemonEnforcementTest {
   /** A hub that refuses the upgrade with HTTP 401 means log in again (PROJECTX_API.md), not retry the same token. */
   @Test
   void aUserHubThatRefusesTheRevokedTokenIsReconnectedAfterLoggingInAgain() throws Exception {
-    List<String> reconnected = new java.util.concurrent.CopyOnWriteArrayList<>();
-    DaemonListener listener = new DaemonListener() {
-      @Override
-      public void reconnected(String hub) {
-        reconnected.add(hub);
-      }
-    };
+    List<String> reconnected = new CopyOnWriteArrayList<>();
+    DaemonListener listener = reconnectsInto(reconnected);
     try (Daemon daemon = Daemon.start(DaemonOptions.of(config()).withListener(listener))) {
       assertThat(daemon.awaitReady(PATIENCE)).isTrue();
       int logins = sim.calls("/api/Auth/loginKey").size();
@@ -194,5 +185,15 @@ class DaemonEnforcementTest {
       Eventually.until("the breach is closed", PATIENCE,
           () -> trader.positions().isEmpty() && SimulatorFixture.closed(sim, ContractCatalogue.MNQ));
     }
+  }
+
+  /** A listener that adds the name of each hub the daemon reconnected and reconciled to {@code hubs}. */
+  private static DaemonListener reconnectsInto(List<String> hubs) {
+    return new DaemonListener() {
+      @Override
+      public void reconnected(String hub) {
+        hubs.add(hub);
+      }
+    };
   }
 }
