@@ -109,15 +109,8 @@ class LockoutGuardTest {
       day.engine().restore(Scenario.ACCOUNT, null, List.of(new Lockout("c", "RULE-007", LockoutKind.COOLDOWN, null,
           Instant.parse("2025-03-10T14:00:00Z"), Instant.parse("2025-03-10T15:00:00Z"), "trade 7 lost -350.00")));
 
-      Instant restart = Instant.parse("2025-03-10T14:30:00Z");
-      day.apply(new PositionEvent(restart, Scenario.ACCOUNT, 1, MNQ, Instant.parse("2025-03-10T13:50:00Z"),
-              PositionType.LONG, 1, 21000.0))
-          .apply(new OrderEvent(restart, Scenario.ACCOUNT, 61, MNQ, OrderStatus.OPEN, OrderType.STOP, OrderSide.SELL, 1,
-              null, 20950.0, Instant.parse("2025-03-10T13:51:00Z"), Instant.parse("2025-03-10T13:51:00Z"), null))
-          .apply(new PositionEvent(restart, Scenario.ACCOUNT, 2, ES, Instant.parse("2025-03-10T14:20:00Z"),
-              PositionType.LONG, 1, 5800.0))
-          .apply(new OrderEvent(restart, Scenario.ACCOUNT, 62, ES, OrderStatus.OPEN, OrderType.LIMIT, OrderSide.BUY, 1,
-              5780.0, null, Instant.parse("2025-03-10T14:21:00Z"), Instant.parse("2025-03-10T14:21:00Z"), null));
+      foundAtRestart(day, 1, MNQ, "2025-03-10T13:50:00Z", 61, OrderType.STOP, "2025-03-10T13:51:00Z");
+      foundAtRestart(day, 2, ES, "2025-03-10T14:20:00Z", 62, OrderType.LIMIT, "2025-03-10T14:21:00Z");
 
       assertThat(day.decisions(GUARD)).as("the ES position and order the trader opened during the cooldown")
           .extracting(Decision::action, Decision::contractId, Decision::orderId)
@@ -129,6 +122,21 @@ class LockoutGuardTest {
     }
   }
 
+  /**
+   * What the reconcile at a restart (14:30) finds: a long position in {@code contract} the gateway
+   * created at {@code opened}, and a working order of {@code type} in it created at {@code placed}.
+   */
+  private static void foundAtRestart(Scenario day, long positionId, String contract, String opened, long orderId,
+      OrderType type, String placed) {
+    Instant restart = Instant.parse("2025-03-10T14:30:00Z");
+    boolean stop = type == OrderType.STOP;
+    day.apply(new PositionEvent(restart, Scenario.ACCOUNT, positionId, contract, Instant.parse(opened),
+            PositionType.LONG, 1, 21000.0))
+        .apply(new OrderEvent(restart, Scenario.ACCOUNT, orderId, contract, OrderStatus.OPEN, type,
+            stop ? OrderSide.SELL : OrderSide.BUY, 1, stop ? null : 20900.0, stop ? 20950.0 : null,
+            Instant.parse(placed), Instant.parse(placed), null));
+  }
+
   /** A restart during a lockout that flattened the account: whatever is found open is closed, as before. */
   @Test
   void afterARestartDuringAFlatteningLockoutWhatIsFoundOpenIsClosedWhenItWasCreated() {
@@ -136,11 +144,7 @@ class LockoutGuardTest {
       day.engine().restore(Scenario.ACCOUNT, null, List.of(new Lockout("x", "RULE-003", LockoutKind.UNTIL_RESET, null,
           Instant.parse("2025-03-10T14:00:00Z"), Instant.parse("2025-03-10T21:00:00Z"), "realized -550.00 <= -500.00")));
 
-      Instant restart = Instant.parse("2025-03-10T14:30:00Z");
-      day.apply(new PositionEvent(restart, Scenario.ACCOUNT, 1, MNQ, Instant.parse("2025-03-10T13:50:00Z"),
-              PositionType.LONG, 1, 21000.0))
-          .apply(new OrderEvent(restart, Scenario.ACCOUNT, 61, MNQ, OrderStatus.OPEN, OrderType.STOP, OrderSide.SELL, 1,
-              null, 20950.0, Instant.parse("2025-03-10T13:51:00Z"), Instant.parse("2025-03-10T13:51:00Z"), null));
+      foundAtRestart(day, 1, MNQ, "2025-03-10T13:50:00Z", 61, OrderType.STOP, "2025-03-10T13:51:00Z");
 
       assertThat(day.decisions(GUARD)).extracting(Decision::action, Decision::contractId, Decision::orderId)
           .containsExactlyInAnyOrder(tuple(Action.CLOSE_POSITION, MNQ, null), tuple(Action.CANCEL_ORDER, null, 61L));

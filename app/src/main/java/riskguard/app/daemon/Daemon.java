@@ -492,7 +492,7 @@ public final class Daemon implements AutoCloseable {
         .subscribeTimeout(SUBSCRIBE_TIMEOUT);
   }
 
-  private void awaitFirstConnection(java.util.concurrent.CompletableFuture<Void> connected, String hub)
+  private void awaitFirstConnection(CompletableFuture<Void> connected, String hub)
       throws InterruptedException {
     while (!closed.get()) {
       try {

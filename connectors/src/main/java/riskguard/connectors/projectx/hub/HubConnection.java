@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -595,7 +596,7 @@ public final class HubConnection implements AutoCloseable {
     private record Subscription(String target, List<JsonNode> arguments) {
         String argumentText() {
             return arguments.isEmpty() ? null
-                    : arguments.stream().map(JsonNode::asText).collect(java.util.stream.Collectors.joining(", "));
+                    : arguments.stream().map(JsonNode::asText).collect(Collectors.joining(", "));
         }
 
         @Override
