@@ -140,7 +140,9 @@ class DaemonSubscriptionRefusedTest {
       assertThat(heard).filteredOn(h -> h.startsWith("refused")).singleElement().asString()
           .contains("user hub refused SubscribePositions(" + ACCOUNT + ")").contains(REFUSAL);
       assertThat(lines()).filteredOn(line -> line.contains("NOT guarding")).hasSize(1);
-      assertThat(lines()).anyMatch(line -> line.contains("guarding account(s) [" + ACCOUNT + "] fully again"));
+      // logged once the reconciliation is done, which the close above may beat
+      Eventually.until("the daemon says it guards fully again", PATIENCE,
+          () -> lines().stream().anyMatch(line -> line.contains("guarding account(s) [" + ACCOUNT + "] fully again")));
     }
   }
 
@@ -181,7 +183,11 @@ class DaemonSubscriptionRefusedTest {
   }
 
   private List<String> lines() {
-    return List.copyOf(log.list).stream()
+    List<ILoggingEvent> events;
+    synchronized (log) { // the appender appends under this lock: a copy while the daemon logs
+      events = List.copyOf(log.list);
+    }
+    return events.stream()
         .filter(event -> event.getLevel().isGreaterOrEqual(Level.INFO))
         .map(event -> event.getLevel() + " " + event.getFormattedMessage())
         .toList();

@@ -22,7 +22,11 @@ public final class CapturedLogs implements AutoCloseable {
     /** Each event's formatted message followed by the messages of its exception chain. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
-        for (ILoggingEvent event : List.copyOf(appender.list)) {
+        List<ILoggingEvent> events;
+        synchronized (appender) { // AppenderBase appends under this lock: a copy while others log
+            events = List.copyOf(appender.list);
+        }
+        for (ILoggingEvent event : events) {
             StringBuilder line = new StringBuilder(event.getLevel() + " " + event.getFormattedMessage());
             for (IThrowableProxy cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
                 line.append(" | ").append(cause.getClassName()).append(": ").append(cause.getMessage());

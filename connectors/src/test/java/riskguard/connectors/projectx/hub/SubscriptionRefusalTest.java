@@ -85,7 +85,9 @@ class SubscriptionRefusalTest {
             sim.acceptSubscriptions();
             until("the hub accepted the subscription", () -> userHub.connection().subscriptionsConfirmed());
             assertThat(userHub.connection().subscriptionProblems()).isEmpty();
-            assertThat(logs.lines()).anyMatch(line -> line.contains("SubscribeTrades(536) accepted after"));
+            // the connection logs the end of the episode after it has marked the subscription accepted
+            until("the end of the refusals was logged",
+                    () -> logs.lines().stream().anyMatch(line -> line.contains("SubscribeTrades(536) accepted after")));
 
             sim.trader(ACCOUNT).buyMarket(ContractCatalogue.MNQ, 1);
             until("the trade arrived", () -> events.stream().anyMatch(Trade.class::isInstance));
