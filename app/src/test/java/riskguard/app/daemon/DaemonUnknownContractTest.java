@@ -113,7 +113,11 @@ class DaemonUnknownContractTest {
   }
 
   private List<String> warningsAbout(String contractId) {
-    return contractLog.list.stream()
+    List<ILoggingEvent> events;
+    synchronized (contractLog) { // the appender appends under this lock: a copy while the daemon logs
+      events = List.copyOf(contractLog.list);
+    }
+    return events.stream()
         .filter(event -> event.getLevel() == Level.WARN)
         .map(ILoggingEvent::getFormattedMessage)
         .filter(line -> line.contains(contractId))
